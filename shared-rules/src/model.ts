@@ -1,0 +1,261 @@
+/**
+ * The container model: "how a container will run", the one shape that both a Compose service and a
+ * Dockerfile image stage map onto. Parsers (server/compose, server/dockerfile) build it from text;
+ * rules (shared-rules/src/rules) read it. Nothing here knows about YAML nodes or LSP types.
+ *
+ * Positions are 0-based lines and UTF-16 code-unit characters, as in LSP.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Where a value is written: the file (a path or URI string, as the caller named it) and the range. */
+export interface Source {
+  file: string;
+  range: Range;
+}
+
+/** A minimal text edit. `file` lets a fix edit the file where an inherited value is written. */
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+/**
+ * A scalar setting as written, after interpolation.
+ * `known` is false when interpolation left it unknown (e.g. `${BIND}` with no value): rules never fire
+ * on unknown values, and a missing-setting rule treats an unknown value as "set".
+ * `value` is the interpolated text (booleans and numbers as their YAML text: "true", "200").
+ */
+export interface Val {
+  value: string;
+  known: boolean;
+  source: Source;
+  /** Edits that replace this scalar with `text`, keeping the file's quoting style where it can. */
+  replace?(text: string): TextEdit[];
+  /** Edits that remove the whole `key: value` entry this value belongs to (Compose settings). */
+  removeEntry?(): TextEdit[];
+}
+
+/** An item of a sequence (a volume, a port, a cap_add entry, ...). */
+export interface Item {
+  source: Source;
+  /** Edits that remove the item; also the parent key when the sequence becomes empty. */
+  remove?(): TextEdit[];
+}
+
+/** A mapping (block or flow) that entries can be added to, with the file's indentation and line ends. */
+export interface MappingSlot {
+  /** `valueText` is YAML: a scalar (`200`), a flow collection (`[ALL]`) or a nested block written with
+   * `\n` line ends and two-space steps, which the implementation re-indents and converts to the file's EOL. */
+  addEntry(key: string, valueText: string): TextEdit[];
+}
+
+export type MountType = 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image' | 'unknown';
+
+export interface Mount extends Item {
+  syntax: 'short' | 'long';
+  type: MountType;
+  /** Host path or volume name; undefined for anonymous volumes. */
+  hostPath?: Val;
+  target?: Val;
+  readOnly: boolean;
+  /** Bind propagation: `shared`, `rshared`, `slave`, ... */
+  propagation?: Val;
+  /** Short syntax: the whole scalar (`/a:/b:ro`), for rewriting. */
+  scalar?: Val;
+  /** Long syntax: the mapping, for adding `read_only: true`; `readOnlyValue` when already present. */
+  mapping?: MappingSlot;
+  readOnlyValue?: Val;
+}
+
+export interface PortBinding extends Item {
+  syntax: 'short' | 'long' | 'dockerfile-expose';
+  /** Host address: undefined when absent (all interfaces). */
+  hostIp?: Val;
+  /** Host port or range; undefined when only the container port is given (`"3000"`, `9100`). */
+  hostPort?: Val;
+  containerPort: Val;
+  protocol?: string;
+  /** Short syntax: the whole scalar, for rewriting; `isNumber` when it was written as a YAML number. */
+  scalar?: Val;
+  isNumber?: boolean;
+  /** Long syntax: the mapping, for adding `host_ip`. */
+  mapping?: MappingSlot;
+}
+
+export interface EnvEntry extends Item {
+  name: string;
+  /** Undefined when the entry has no value (`- NAME`, `NAME:` or `ARG NAME`). */
+  value?: Val;
+  /** True when the value came from `${...}` interpolation rather than a literal. */
+  interpolated: boolean;
+  kind: 'environment' | 'env' | 'arg';
+}
+
+export interface ListValue extends Item {
+  value: string;
+  known: boolean;
+}
+
+/** One simple command found by the shell parser, with its words (quotes removed) and their ranges. */
+export interface ShellWord {
+  text: string;
+  /** True when the word is a literal (no expansion), so its text is exact. */
+  literal: boolean;
+  source: Source;
+}
+
+export interface ShellCommand {
+  words: ShellWord[];
+  /** Index of this command in its pipeline and the pipeline's commands, for `a | b` checks. */
+  pipeline: ShellCommand[];
+  pipelineIndex: number;
+  /** The command runs inside a command or process substitution whose output feeds `parent`. */
+  substitution?: { kind: 'command' | 'process'; parent: ShellCommand };
+}
+
+export interface BuildCommand {
+  /** The RUN instruction. */
+  source: Source;
+  /** The text of the script as written (continuations joined). */
+  script: string;
+  /** Commands in execution order; empty when the script could not be parsed (then rules use `script`). */
+  commands: ShellCommand[];
+  /** Exec form (`RUN ["a","b"]`). */
+  execForm: boolean;
+}
+
+export interface Download {
+  /** `ADD <url>`: the URL word and the instruction. */
+  url: Val;
+  instruction: Source;
+  hasChecksum: boolean;
+}
+
+export interface ContainerLimits {
+  pidsLimit?: Val;
+  deployPids?: Val;
+  memLimit?: Val;
+  deployMemory?: Val;
+  cpus?: Val;
+  cpuQuota?: Val;
+  deployCpus?: Val;
+}
+
+export interface BuildLink {
+  context?: Val;
+  dockerfile?: Val;
+  target?: Val;
+  /** The resolved image stage of the linked Dockerfile, when the project loader found it. */
+  stage?: ContainerSpec;
+}
+
+/**
+ * A container: a Compose service (origin `compose`) or a Dockerfile image stage (origin `dockerfile`).
+ * Fields that a source cannot express stay undefined / empty.
+ */
+export interface ContainerSpec {
+  origin: 'compose' | 'dockerfile';
+  /** Service name, or stage name / `stage N` for a Dockerfile. */
+  name: string;
+  /** The file the container is declared in. */
+  file: string;
+  /** Where a missing-setting finding is reported: the service key, or the stage's FROM. */
+  declaration: Source;
+  /** The whole service block / stage, to tell whether a value is written inside it. */
+  extent: Range;
+  /** Compose: the service mapping, for adding keys such as `pids_limit`. */
+  mapping?: MappingSlot;
+
+  image?: Val;
+  user?: Val;
+  privileged?: Val;
+  readOnly?: Val;
+  networkMode?: Val;
+  pid?: Val;
+  ipc?: Val;
+  uts?: Val;
+  usernsMode?: Val;
+  capAdd: ListValue[];
+  /** The cap_add sequence when written in flow style, so a finding can point at `[...]` as a whole. */
+  capAddFlow?: Source;
+  capDrop: ListValue[];
+  securityOpt: ListValue[];
+  devices: ListValue[];
+  mounts: Mount[];
+  ports: PortBinding[];
+  limits: ContainerLimits;
+  environment: EnvEntry[];
+  loggingDriver?: Val;
+  build?: BuildLink;
+  /** Compose: names of services this one depends on, links to or shares a network/namespace with. */
+  dependsOn: string[];
+
+  /** Dockerfile: the image stage's instructions that matter to rules. */
+  dockerfile?: DockerfileStageInfo;
+}
+
+export interface UserInstruction {
+  user: Val;
+  source: Source;
+}
+
+export interface FromInstruction {
+  /** The image reference; undefined for `scratch` or a reference to an earlier stage. */
+  image?: Val;
+  /** Name of the earlier stage this FROM builds on, if any. */
+  stageRef?: string;
+  stageName?: string;
+  source: Source;
+}
+
+export interface DockerfileStageInfo {
+  from: FromInstruction;
+  /** Every FROM of the file (image rules look at all of them). Set on the image stage only. */
+  allFroms: FromInstruction[];
+  /** USER instructions of this stage and the stages it builds on, in order. */
+  users: UserInstruction[];
+  runs: BuildCommand[];
+  downloads: Download[];
+  exposes: PortBinding[];
+  /** Every RUN of every stage (download rules apply to the whole build). Set on the image stage only. */
+  allRuns: BuildCommand[];
+  allDownloads: Download[];
+  allEnv: EnvEntry[];
+  /** Where `USER 10001` goes: before the first CMD/ENTRYPOINT of the stage, else after the last line. */
+  insertUser(text: string): TextEdit[];
+}
+
+/** A `# dockwarden-ignore` comment. */
+export interface Suppression {
+  ids: string[];
+  scope: 'line' | 'file';
+  /** For `line` scope: the 0-based line the suppression covers (the next line, or its own line). */
+  line: number;
+  source: Source;
+}
+
+/** Everything parsed from one file. */
+export interface ParsedFile {
+  file: string;
+  kind: 'compose' | 'dockerfile';
+  containers: ContainerSpec[];
+  suppressions: Suppression[];
+  /** Problems found while parsing (syntax errors, limits hit); reported as findings by the engine. */
+  problems: ParseProblem[];
+}
+
+export interface ParseProblem {
+  rule: 'parse-error' | 'file-too-large' | 'internal-error';
+  message: string;
+  source: Source;
+}

@@ -1,0 +1,61 @@
+import type { ContainerSpec, Source, TextEdit } from './model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const DOCS_BASE = 'https://github.com/dockwarden/dockwarden/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo {
+  message: string;
+  source: Source;
+}
+
+/** What a rule reports; the engine adds the rule id, the final severity and related information. */
+export interface RuleReport {
+  message: string;
+  at: Source;
+  /** Overrides the rule's default severity for this report (e.g. sensitive-host-mount `:ro` → warning). */
+  severity?: Severity;
+  fix?: Fix;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  at: Source;
+  fix?: Fix;
+  /** The container (service or stage) the finding is about. */
+  container?: string;
+  related?: RelatedInfo[];
+}
+
+export interface RuleSettings {
+  /** Registry / namespace prefixes the user trusts; undefined when not configured. */
+  trustedRegistries?: string[];
+}
+
+export interface RuleContext {
+  settings: RuleSettings;
+  /** Every container of the same project (Compose services), for rules that look across services. */
+  project: ContainerSpec[];
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  /** Which containers the rule looks at. */
+  appliesTo: ReadonlyArray<'compose' | 'dockerfile'>;
+  /** True when the rule can offer a quick fix. */
+  fixable: boolean;
+  check(container: ContainerSpec, ctx: RuleContext): RuleReport[];
+}
