@@ -1,6 +1,7 @@
 import type { ContainerSpec, ParsedFile, Source, Suppression } from './model';
 import type { Finding, Rule, RuleContext, RuleSettings, Severity } from './rule';
 import { allRules } from './rules';
+import { renderMessage, type Locale } from './l10n';
 
 /** Resolves the severity of a rule for a file: `off` drops its findings, undefined keeps the default. */
 export type SeverityResolver = (ruleId: string, file: string) => Severity | 'off' | undefined;
@@ -9,6 +10,7 @@ export interface LintOptions {
   settings?: RuleSettings;
   severity?: SeverityResolver;
   rules?: readonly Rule[];
+  locale?: Locale;
 }
 
 /**
@@ -31,7 +33,7 @@ export function lintParsed(files: readonly ParsedFile[], options: LintOptions = 
   for (const file of files) {
     const ctx: RuleContext = { settings, project: file.kind === 'compose' ? composeContainers : file.containers };
     for (const container of file.containers) {
-      raw.push(...runRules(rules, container, ctx));
+      raw.push(...runRules(rules, container, ctx, options.locale ?? 'en'));
     }
   }
 
@@ -40,7 +42,7 @@ export function lintParsed(files: readonly ParsedFile[], options: LintOptions = 
   return sortFindings(applySuppressions(withSeverity, files));
 }
 
-function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleContext): Finding[] {
+function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleContext, locale: Locale): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     if (!rule.appliesTo.includes(container.origin)) continue;
@@ -49,11 +51,14 @@ function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleCon
         const finding: Finding = {
           rule: rule.id,
           severity: report.severity ?? rule.defaultSeverity,
-          message: report.message,
+          message: renderMessage(rule, report.messageId, report.args, locale),
           at: report.at,
+          fixable: rule.fixable,
           container: container.name,
         };
-        if (report.fix) finding.fix = report.fix;
+        if (report.fix && report.fix.edits.length > 0) {
+          finding.fix = { title: renderMessage(rule, report.fix.titleId, report.fix.args, locale), edits: report.fix.edits };
+        }
         if (!isWithin(report.at, container)) {
           finding.related = [{ message: inheritedMessage(container), source: container.declaration }];
         }

@@ -13,6 +13,13 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** A fix as a rule reports it: the title is a message id of the rule, rendered in the user's language. */
+export interface RuleFix {
+  titleId: string;
+  args?: Record<string, string>;
+  edits: TextEdit[];
+}
+
 export interface RelatedInfo {
   message: string;
   source: Source;
@@ -20,11 +27,13 @@ export interface RelatedInfo {
 
 /** What a rule reports; the engine adds the rule id, the final severity and related information. */
 export interface RuleReport {
-  message: string;
+  /** A key of the rule's `messages`; `args` fill its `{placeholders}`. */
+  messageId: string;
+  args?: Record<string, string>;
   at: Source;
   /** Overrides the rule's default severity for this report (e.g. sensitive-host-mount `:ro` → warning). */
   severity?: Severity;
-  fix?: Fix;
+  fix?: RuleFix;
 }
 
 export interface Finding {
@@ -33,6 +42,8 @@ export interface Finding {
   message: string;
   at: Source;
   fix?: Fix;
+  /** True when the rule offers a fix at all (even if this report has none). */
+  fixable?: boolean;
   /** The container (service or stage) the finding is about. */
   container?: string;
   related?: RelatedInfo[];
@@ -57,5 +68,7 @@ export interface Rule {
   appliesTo: ReadonlyArray<'compose' | 'dockerfile'>;
   /** True when the rule can offer a quick fix. */
   fixable: boolean;
+  /** English message templates by id (`{service}` placeholders), translated in l10n/ja.ts. */
+  messages: Record<string, string>;
   check(container: ContainerSpec, ctx: RuleContext): RuleReport[];
 }

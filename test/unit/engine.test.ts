@@ -14,10 +14,10 @@ function container(name: string): ContainerSpec {
 }
 
 test('a rule that throws is reported once as internal-error and other rules still run', () => {
-  const boom: Rule = { id: 'boom', title: 'b', defaultSeverity: 'error', appliesTo: ['compose'], fixable: false,
+  const boom: Rule = { id: 'boom', title: 'b', defaultSeverity: 'error', appliesTo: ['compose'], fixable: false, messages: {},
     check() { throw new Error('kaputt'); } };
   const ok: Rule = { id: 'ok', title: 'o', defaultSeverity: 'info', appliesTo: ['compose'], fixable: false,
-    check(c) { return [{ message: 'x', at: c.declaration }]; } };
+    messages: { m: 'x' }, check(c) { return [{ messageId: 'm', at: c.declaration }]; } };
   const file: ParsedFile = { file: 'f.yml', kind: 'compose', containers: [container('web')], suppressions: [], problems: [] };
   const findings = lintParsed([file], { rules: [boom, ok] });
   assert.deepEqual(findings.map((f) => f.rule).sort(), ['internal-error', 'ok']);

@@ -8,14 +8,19 @@ export const privileged: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['compose'],
   fixable: true,
+  messages: {
+    default: "Service '{service}' runs privileged: it gets every capability and the host's devices, so root in it is root on the host",
+    fix: 'Remove privileged: true',
+  },
   check(c) {
     const v = c.privileged;
-    if (!isTrue(v)) return [];
+    if (!v || !isTrue(v)) return [];
     return [
       {
-        message: `Service '${c.name}' runs privileged: it gets all capabilities and the host's devices, so root in it is root on the host`,
-        at: v!.source,
-        fix: v!.removeEntry ? { title: 'Remove privileged: true', edits: v!.removeEntry() } : undefined,
+        messageId: 'default',
+        args: { service: c.name },
+        at: v.source,
+        fix: v.removeEntry ? { titleId: 'fix', edits: v.removeEntry() } : undefined,
       },
     ];
   },
