@@ -1,1 +1,174 @@
-export {};
+/**
+ * `npm run bench` — latency against the parse floor, CLI throughput against a peer, memory and size.
+ * `npm run bench -- --smoke` runs every part with small N (what CI does). Results: stdout table + bench/results.json.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { DockerfileParser } from 'dockerfile-ast';
+import { lintFile } from '../server/src/lint';
+import { BenchClient } from './lsp-client';
+import { generateLargeCompose, generateLongDockerfile } from './generate';
+import { percentile, round, timeIt } from './stats';
+
+const repo = path.resolve(__dirname, '..', '..');
+const corpus = path.resolve(repo, '..', 'shared', 'corpus-realworld');
+const smoke = process.argv.includes('--smoke');
+const N = smoke ? 8 : 60;
+const serverJs = path.join(repo, 'dist', 'server.js');
+const cliJs = path.join(repo, 'bin', 'dockwarden.js');
+
+interface Case { name: string; file: string; languageId: string; text: string }
+interface Row { [key: string]: string | number }
+
+function cases(): Case[] {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-'));
+  const out: Case[] = [];
+  const fromCorpus = (name: string, rel: string, languageId: string) => {
+    const file = path.join(corpus, rel);
+    if (fs.existsSync(file)) out.push({ name, file, languageId, text: fs.readFileSync(file, 'utf8') });
+  };
+  fromCorpus('(a) awesome-compose', 'docker__awesome-compose/react-express-mongodb__compose.yaml', 'dockercompose');
+  fromCorpus('(b) getsentry 788 lines', 'getsentry__self-hosted/docker-compose.yml', 'dockercompose');
+  if (out.length === 0) {
+    const example = path.join(repo, 'examples', 'ci-runner', 'compose.yaml');
+    if (fs.existsSync(example)) out.push({ name: '(a) example (no corpus)', file: example, languageId: 'dockercompose', text: fs.readFileSync(example, 'utf8') });
+  }
+  const big = path.join(tmp, 'docker-compose.yml');
+  fs.writeFileSync(big, generateLargeCompose(500));
+  out.push({ name: '(c) generated 500 services', file: big, languageId: 'dockercompose', text: fs.readFileSync(big, 'utf8') });
+  const df = path.join(tmp, 'Dockerfile');
+  fs.writeFileSync(df, generateLongDockerfile(12));
+  out.push({ name: '(d) long multi-stage Dockerfile', file: df, languageId: 'dockerfile', text: fs.readFileSync(df, 'utf8') });
+  return out;
+}
+
+function floor(c: Case): number[] {
+  if (c.languageId === 'dockerfile') return timeIt(() => DockerfileParser.parse(c.text), N);
+  return timeIt(() => parseDocument(c.text), N);
+}
+
+async function typing(client: BenchClient, c: Case): Promise<number[]> {
+  const uri = client.open(c.file, c.languageId, c.text);
+  await client.nextDiagnostics(uri, 30_000);
+  const lastLine = c.text.split('\n').length - 1; // the empty line after the final newline
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const inserting = i % 2 === 0;
+    const wait = client.nextDiagnostics(uri);
+    const t0 = process.hrtime.bigint();
+    client.change(uri, i + 2, lastLine, 0, inserting ? '#' : '', inserting ? 0 : 1);
+    await wait;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times;
+}
+
+function composeFilesOfCorpus(): string[] {
+  const manifest = path.join(corpus, 'MANIFEST.tsv');
+  if (!fs.existsSync(manifest)) return [];
+  return fs
+    .readFileSync(manifest, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter((c) => c[4] === 'compose' && c[5] === 'project')
+    .map((c) => path.join(corpus, c[10]))
+    .filter((f) => fs.existsSync(f));
+}
+
+/** Whole-process wall time (s) and peak RSS (MB) of a command, via /usr/bin/time. */
+function timeProcess(cmd: string, args: string[]): { seconds: number; rssMb: number; status: number | null } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [secs, kb] = last.split(' ').map(Number);
+  return { seconds: secs, rssMb: round(kb / 1024, 1), status: r.status };
+}
+
+function medianRun(cmd: string, args: string[], runs: number) {
+  const results = Array.from({ length: runs }, () => timeProcess(cmd, args));
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(results.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = { machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`, date: new Date().toISOString(), smoke };
+  const all = cases();
+
+  const client = await BenchClient.start(serverJs, { debounceMs: 0, enable: true, run: 'onType' });
+  for (const c of all) {
+    const fl = floor(c);
+    const lint = timeIt(() => lintFile({ file: c.file, text: c.text }), N);
+    const typed = await typing(client, c);
+    const floorP50 = percentile(fl, 50);
+    rows.push({
+      case: c.name,
+      lines: c.text.split('\n').length,
+      'floor p50 ms': round(floorP50),
+      'lint p50 ms': round(percentile(lint, 50)),
+      'lint/floor': round(percentile(lint, 50) / floorP50),
+      'typing p50 ms': round(percentile(typed, 50)),
+      'typing p95 ms': round(percentile(typed, 95)),
+      'typing/floor': round(percentile(typed, 50) / floorP50),
+    });
+  }
+  await client.stop();
+  results.latency = rows;
+  console.table(rows);
+
+  const throughput: Row[] = [];
+  const composeFiles = composeFilesOfCorpus();
+  if (composeFiles.length > 0) {
+    const listFile = path.join(os.tmpdir(), 'dw-bench-files.txt');
+    fs.writeFileSync(listFile, composeFiles.join('\n'));
+    const runs = smoke ? 1 : 5;
+    const ours = medianRun(process.execPath, [cliJs, '--format', 'json', '--fail-on', 'none', ...composeFiles], runs);
+    throughput.push({ tool: 'dockwarden', files: composeFiles.length, 'wall s': ours.seconds, 'files/s': round(composeFiles.length / ours.seconds, 0), 'peak RSS MB': ours.rssMb });
+    const dclint = path.join(repo, 'bench', 'node_modules', 'dclint', 'bin', 'dclint.cjs');
+    if (fs.existsSync(dclint)) {
+      const peer = medianRun(process.execPath, [dclint, ...composeFiles], runs);
+      throughput.push({ tool: 'dclint (peer)', files: composeFiles.length, 'wall s': peer.seconds, 'files/s': round(composeFiles.length / peer.seconds, 0), 'peak RSS MB': peer.rssMb });
+    } else {
+      console.log('dclint not installed (npm --prefix bench ci): peer comparison skipped');
+    }
+    console.table(throughput);
+  } else {
+    console.log(`corpus not found at ${corpus}: CLI throughput skipped`);
+  }
+  results.throughput = throughput;
+
+  const docs = smoke ? 50 : 1000;
+  const memClient = await BenchClient.start(serverJs, { debounceMs: 0 });
+  const t0 = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-docs-'));
+  const base = all[0];
+  const waits: Promise<void>[] = [];
+  for (let i = 0; i < docs; i++) {
+    const uri = memClient.open(path.join(tmp, `p${i}`, 'compose.yaml'), 'dockercompose', base.text);
+    waits.push(memClient.nextDiagnostics(uri, 120_000));
+  }
+  await Promise.all(waits);
+  const memory = { 'open documents': docs, 'server RSS MB': round(memClient.rssMb(), 1), 'time to lint all s': round((Date.now() - t0) / 1000, 2) };
+  await memClient.stop();
+  console.table([memory]);
+  results.memory = memory;
+
+  const startT = process.hrtime.bigint();
+  const startClient = await BenchClient.start(serverJs, {});
+  const startup = { 'server initialize ms': round(Number(process.hrtime.bigint() - startT) / 1e6, 1) };
+  await startClient.stop();
+  const vsix = fs.readdirSync(repo).filter((f) => f.endsWith('.vsix')).sort().pop();
+  const size = { ...startup, 'VSIX KB': vsix ? round(fs.statSync(path.join(repo, vsix)).size / 1024, 0) : 'not built (npm run package)' };
+  console.table([size]);
+  results.size = size;
+
+  fs.writeFileSync(path.join(repo, 'bench', smoke ? 'results.smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
