@@ -7,6 +7,7 @@ import { parseCompose } from './compose/parse';
 import { parseDockerfile } from './dockerfile/parse';
 import { detectKind, type FileKind } from './kind';
 import type { FileAccess } from './fs';
+import { loadComposeProject, type ComposeProject } from './project/project';
 
 export interface LintFileRequest {
   /** Absolute (or caller-relative) path; findings and edits name files the same way. */
@@ -29,8 +30,46 @@ export interface LintResult {
 export function lintFile(req: LintFileRequest): LintResult {
   const kind = req.kind ?? detectKind(req.file, req.text);
   if (!kind) return { kind, findings: [] };
+  if (kind === 'compose' && req.files) {
+    const { findings } = lintComposeProject(req);
+    return { kind, findings: findings.filter((f) => f.at.file === req.file) };
+  }
   const parsed = parseFileOfKind(req, kind);
   return { kind, findings: lintParsed([parsed], req.options) };
+}
+
+export interface ProjectLintResult {
+  project: ComposeProject;
+  /** Findings in every file of the project (the base file, overrides, included files). */
+  findings: Finding[];
+}
+
+/**
+ * Lints the Compose project `req.file` belongs to (override files, `.env`, `extends`, `include`, linked
+ * Dockerfiles), reading other files through `req.files` and `req.text` for the file itself.
+ */
+export function lintComposeProject(req: LintFileRequest): ProjectLintResult {
+  const own = path.resolve(req.file);
+  const base = req.files;
+  const files: FileAccess = {
+    readText: (f) => (path.resolve(f) === own ? req.text : base?.readText(f)),
+  };
+  const project = loadComposeProject(own, { files, processEnv: req.processEnv });
+  // Report in the caller's spelling of its own file (the CLI keeps relative paths).
+  const findings = lintParsed(project.parsed, req.options).map((f) =>
+    f.at.file === own && req.file !== own ? renameFile(f, own, req.file) : f,
+  );
+  return { project, findings };
+}
+
+function renameFile(f: Finding, from: string, to: string): Finding {
+  const swap = <T extends { file: string }>(x: T): T => (x.file === from ? { ...x, file: to } : x);
+  return {
+    ...f,
+    at: swap(f.at),
+    fix: f.fix && { ...f.fix, edits: f.fix.edits.map(swap) },
+    related: f.related?.map((r) => ({ ...r, source: swap(r.source) })),
+  };
 }
 
 export function parseFileOfKind(req: LintFileRequest, kind: FileKind): ParsedFile {

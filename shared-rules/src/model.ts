@@ -39,6 +39,9 @@ export interface Val {
   value: string;
   known: boolean;
   source: Source;
+  /** The text as written (unquoted) when it contains `${...}` / `$VAR`; undefined otherwise. Fixes rewrite
+   * `raw` rather than `value`, so that variables survive the edit. */
+  raw?: string;
   /** Edits that replace this scalar with `text`, keeping the file's quoting style where it can. */
   replace?(text: string): TextEdit[];
   /** Edits that remove the whole `key: value` entry this value belongs to (Compose settings). */
@@ -199,6 +202,10 @@ export interface ContainerSpec {
   build?: BuildLink;
   /** Compose: names of services this one depends on, links to or shares a network/namespace with. */
   dependsOn: string[];
+  /** Compose: `extends:` of the service (the project loader resolves it). */
+  extendsRef?: { service: string; file?: string; source: Source };
+  /** Compose: `!reset` / `!override` tags on the service's own keys, by key (for merging override files). */
+  composeTags?: Record<string, 'reset' | 'override'>;
 
   /** Dockerfile: the image stage's instructions that matter to rules. */
   dockerfile?: DockerfileStageInfo;
@@ -252,6 +259,16 @@ export interface ParsedFile {
   suppressions: Suppression[];
   /** Problems found while parsing (syntax errors, limits hit); reported as findings by the engine. */
   problems: ParseProblem[];
+  /** Compose: top-level `include:` entries (the project loader resolves them). */
+  includes?: IncludeRef[];
+}
+
+export interface IncludeRef {
+  /** Compose files of the entry, relative to the including file's directory as written. */
+  paths: string[];
+  projectDirectory?: string;
+  envFiles?: string[];
+  source: Source;
 }
 
 export interface ParseProblem {

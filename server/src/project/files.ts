@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import type { FileAccess } from '../fs';
+
+/** File names Compose looks for, in its order of preference. */
+export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** The override file Compose pairs with a default file (`compose.yaml` → `compose.override.y(a)ml`). */
+export function overrideCandidates(baseFile: string): string[] {
+  const dir = path.dirname(baseFile);
+  const stem = path.basename(baseFile).replace(/\.ya?ml$/i, '');
+  return [`${stem}.override.yaml`, `${stem}.override.yml`].map((n) => path.join(dir, n));
+}
+
+/** Reads a `.env` file into variables; an absent file gives none. */
+export function readDotenv(file: string, files: FileAccess): Map<string, string> {
+  const text = files.readText(file);
+  const env = new Map<string, string>();
+  if (text !== undefined) for (const [k, v] of Object.entries(parseDotenv(text))) env.set(k, v);
+  return env;
+}
+
+/** `COMPOSE_FILE` from the environment, as absolute paths (relative to `dir`). */
+export function composeFileVariable(env: ReadonlyMap<string, string>, dir: string): string[] | undefined {
+  const value = env.get('COMPOSE_FILE');
+  if (!value) return undefined;
+  const separator = env.get('COMPOSE_PATH_SEPARATOR') ?? (process.platform === 'win32' ? ';' : ':');
+  return value
+    .split(separator)
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => path.resolve(dir, f));
+}
+
+/** The first default compose file that exists in `dir`. */
+export function findDefaultFile(dir: string, files: FileAccess): string | undefined {
+  return DEFAULT_COMPOSE_FILES.map((n) => path.join(dir, n)).find((f) => files.readText(f) !== undefined);
+}
+
+/** An override-like name next to a base: `docker-compose.prod.yml`, `compose.dev.yaml`, `compose.override.yml`. */
+export function looksLikeOverrideOf(file: string, base: string): boolean {
+  if (path.dirname(file) !== path.dirname(base) || file === base) return false;
+  const stem = path.basename(base).replace(/\.ya?ml$/i, '');
+  const name = path.basename(file);
+  return name.startsWith(`${stem}.`) && /\.ya?ml$/i.test(name);
+}

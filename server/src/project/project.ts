@@ -1,0 +1,163 @@
+import * as path from 'node:path';
+import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
+import { parseCompose } from '../compose/parse';
+import { parseDockerfile } from '../dockerfile/parse';
+import type { FileAccess } from '../fs';
+import { mergeServices } from './merge';
+import { composeFileVariable, findDefaultFile, looksLikeOverrideOf, overrideCandidates, readDotenv } from './files';
+
+const MAX_DEPTH = 10;
+
+export interface ProjectOptions {
+  files: FileAccess;
+  /** The process environment (the CLI passes process.env; the language server does not). */
+  processEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A Compose project as Compose would run it, ready for the engine. */
+export interface ComposeProject {
+  /** The compose files of the project, base first, then overrides, then included files. */
+  composeFiles: string[];
+  /** Every file read to build it (compose files, `.env` files, Dockerfiles): a change to one re-lints the project. */
+  dependencies: string[];
+  /** What the engine lints: merged services sit in the file that declares them; override files carry none. */
+  parsed: ParsedFile[];
+}
+
+/**
+ * Loads the project that `file` belongs to: the default file and its override, or `COMPOSE_FILE` from `.env`,
+ * or a file named like an override of the default file (`docker-compose.prod.yml`), or the file alone;
+ * then `extends`, `include` and `build:` links to Dockerfiles.
+ */
+export function loadComposeProject(file: string, options: ProjectOptions): ComposeProject {
+  const loader = new ProjectLoader(options);
+  const projectFiles = loader.projectFilesFor(path.resolve(file));
+  loader.loadProject(projectFiles, path.dirname(projectFiles[0]), undefined, 0);
+  return { composeFiles: loader.composeFiles, dependencies: [...loader.dependencies], parsed: loader.parsed };
+}
+
+class ProjectLoader {
+  readonly composeFiles: string[] = [];
+  readonly dependencies = new Set<string>();
+  readonly parsed: ParsedFile[] = [];
+  private readonly parseCache = new Map<string, ParsedFile>();
+
+  constructor(private readonly options: ProjectOptions) {}
+
+  /** Which files Compose would combine into the project of `file`. */
+  projectFilesFor(file: string): string[] {
+    const dir = path.dirname(file);
+    const dotenv = this.readEnv(path.join(dir, '.env'));
+    const fromVariable = composeFileVariable(dotenv, dir);
+    if (fromVariable?.includes(file)) return fromVariable;
+    const base = findDefaultFile(dir, this.options.files);
+    if (!base) return [file];
+    const override = overrideCandidates(base).find((f) => this.exists(f));
+    if (file === base || file === override) return override ? [base, override] : [base];
+    if (looksLikeOverrideOf(file, base) && this.onlyRefinesServicesOf(file, base)) return [base, file];
+    return [file];
+  }
+
+  /** Parses and merges `files` (in order) and what they include; adds the result to `parsed`. */
+  loadProject(files: string[], projectDir: string, envFiles: string[] | undefined, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    const env = this.environment(projectDir, envFiles);
+    const parsedFiles = files.filter((f) => !this.composeFiles.includes(f)).map((f) => this.parse(f, env));
+    if (parsedFiles.length === 0) return;
+    this.composeFiles.push(...parsedFiles.map((p) => p.file));
+
+    const services = new Map<string, ContainerSpec>();
+    for (const p of parsedFiles) {
+      for (const c of p.containers.map((s) => this.resolveExtends(s, p, env, 0))) {
+        const earlier = services.get(c.name);
+        services.set(c.name, earlier ? mergeServices(earlier, c, 'base') : c);
+      }
+    }
+    for (const c of services.values()) this.linkDockerfile(c, projectDir);
+
+    // Each merged service is linted once, in the file that first declares it.
+    for (const p of parsedFiles) {
+      const declared = [...services.values()].filter((c) => c.file === p.file);
+      this.parsed.push({ ...p, containers: declared });
+    }
+    for (const p of parsedFiles) {
+      for (const inc of p.includes ?? []) {
+        const incDir = path.dirname(p.file);
+        const incFiles = inc.paths.map((f) => path.resolve(incDir, f));
+        const incProjectDir = inc.projectDirectory ? path.resolve(incDir, inc.projectDirectory) : path.dirname(incFiles[0]);
+        const incEnv = inc.envFiles?.map((f) => path.resolve(incDir, f));
+        this.loadProject(incFiles, incProjectDir, incEnv, depth + 1);
+      }
+    }
+  }
+
+  /** `extends:` (same file or another file, chained): the parent's values, overridden by the child's. */
+  private resolveExtends(service: ContainerSpec, inFile: ParsedFile, env: Map<string, string>, depth: number): ContainerSpec {
+    const ref = service.extendsRef;
+    if (!ref || depth > MAX_DEPTH) return service;
+    const parentFile = ref.file ? this.parse(path.resolve(path.dirname(inFile.file), ref.file), env) : inFile;
+    const parent = parentFile.containers.find((c) => c.name === ref.service);
+    if (!parent || (parent === service && parentFile === inFile)) return service;
+    const resolvedParent = this.resolveExtends(parent, parentFile, env, depth + 1);
+    return mergeServices(resolvedParent, service, 'over');
+  }
+
+  /** `build:` → the Dockerfile's image stage, for `root-user` on services that set no `user:`. */
+  private linkDockerfile(service: ContainerSpec, projectDir: string): void {
+    const build = service.build;
+    if (!build || build.context?.known === false || build.dockerfile?.known === false) return;
+    const context = build.context?.value ?? '.';
+    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@')) return;
+    // Compose resolves a relative context against the project directory (the first file's folder).
+    const contextDir = path.resolve(projectDir, context);
+    const dockerfile = path.resolve(contextDir, build.dockerfile?.value ?? 'Dockerfile');
+    const text = this.read(dockerfile);
+    if (text === undefined) return;
+    const parsed = parseDockerfile(dockerfile, text);
+    const stage = parsed.containers[0];
+    if (stage) service.build = { ...build, stage };
+  }
+
+  /** A file whose services all exist in `base` refines it (an override), rather than being a project of its own. */
+  private onlyRefinesServicesOf(file: string, base: string): boolean {
+    const env = this.environment(path.dirname(base), undefined);
+    const own = this.parse(file, env).containers;
+    const baseNames = new Set(this.parse(base, env).containers.map((c) => c.name));
+    return own.length > 0 && own.every((c) => baseNames.has(c.name));
+  }
+
+  private environment(projectDir: string, envFiles: string[] | undefined): Map<string, string> {
+    const env = new Map<string, string>();
+    for (const f of envFiles ?? [path.join(projectDir, '.env')]) for (const [k, v] of this.readEnv(f)) env.set(k, v);
+    for (const [k, v] of Object.entries(this.options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
+    return env;
+  }
+
+  private readEnv(file: string): Map<string, string> {
+    this.dependencies.add(file);
+    return readDotenv(file, this.options.files);
+  }
+
+  /** Each file is parsed once per environment, however many projects and `extends` name it. */
+  private parse(file: string, env: Map<string, string>): ParsedFile {
+    const key = `${file}\u0000${[...env].join('\u0001')}`;
+    const cached = this.parseCache.get(key);
+    if (cached) return cached;
+    const text = this.read(file);
+    const parsed =
+      text === undefined
+        ? { file, kind: 'compose' as const, containers: [], suppressions: [], problems: [] }
+        : parseCompose(file, text, { env });
+    this.parseCache.set(key, parsed);
+    return parsed;
+  }
+
+  private read(file: string): string | undefined {
+    this.dependencies.add(file);
+    return this.options.files.readText(file);
+  }
+
+  private exists(file: string): boolean {
+    return this.read(file) !== undefined;
+  }
+}
