@@ -115,6 +115,8 @@ export interface ShellWord {
   /** True when the word is a literal (no expansion), so its text is exact. */
   literal: boolean;
   source: Source;
+  /** Range of `text[start, end)` when those characters are written as-is (no quote or escape between them). */
+  rangeOf?(start: number, end: number): Range | undefined;
 }
 
 export interface ShellCommand {
@@ -124,6 +126,8 @@ export interface ShellCommand {
   pipelineIndex: number;
   /** The command runs inside a command or process substitution whose output feeds `parent`. */
   substitution?: { kind: 'command' | 'process'; parent: ShellCommand };
+  /** Edits that remove `words[from..to]` and one adjacent blank (undefined when they are not removable). */
+  removeWords?(from: number, to: number): TextEdit[] | undefined;
 }
 
 export interface BuildCommand {

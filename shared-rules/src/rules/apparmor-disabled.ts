@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `apparmor:unconfined` removes the AppArmor profile that keeps the container away from /proc, /sys and mounts. */
 export const apparmorDisabled: Rule = {
   id: 'apparmor-disabled',
   title: 'AppArmor profile disabled',
@@ -8,9 +9,17 @@ export const apparmorDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'AppArmor profile disabled',
+    default: "Service '{service}' sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems",
+    fix: 'Remove {option}',
   },
-  check() {
-    return [];
+  check(c) {
+    return c.securityOpt
+      .filter((o) => o.known && /^apparmor[:=]unconfined$/i.test(o.value.trim()))
+      .map((o) => ({
+        messageId: 'default',
+        args: { service: c.name, option: o.value.trim() },
+        at: o.source,
+        fix: fixOf('fix', o.remove?.(), { option: o.value.trim() }),
+      }));
   },
 };

@@ -1,6 +1,18 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** Capabilities that hand the container a way onto the host, each with its own message id. */
+const DANGEROUS: Record<string, string> = {
+  ALL: 'all',
+  SYS_ADMIN: 'sysAdmin',
+  SYS_PTRACE: 'sysPtrace',
+  SYS_MODULE: 'sysModule',
+  DAC_READ_SEARCH: 'dacReadSearch',
+  NET_ADMIN: 'netAdmin',
+  SYS_RAWIO: 'sysRawio',
+  BPF: 'bpf',
+  PERFMON: 'perfmon',
+};
+
 export const capAddDangerous: Rule = {
   id: 'cap-add-dangerous',
   title: 'Dangerous Linux capability added',
@@ -8,9 +20,24 @@ export const capAddDangerous: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Dangerous Linux capability added',
+    all: "Service '{service}' adds every capability ({cap}): that is nearly as powerful as privileged: true",
+    sysAdmin: "Service '{service}' adds {cap}: it allows mounting file systems and many other admin operations, a classic container-escape path",
+    sysPtrace: "Service '{service}' adds {cap}: it can trace and inject code into other processes it can see",
+    sysModule: "Service '{service}' adds {cap}: it can load kernel modules, i.e. run code in the host kernel",
+    dacReadSearch: "Service '{service}' adds {cap}: it can read any file and open host files by handle, which has been used to escape containers",
+    netAdmin: "Service '{service}' adds {cap}: it can reconfigure interfaces, routes and firewall rules and sniff or redirect traffic",
+    sysRawio: "Service '{service}' adds {cap}: it gives raw access to devices and I/O ports of the host",
+    bpf: "Service '{service}' adds {cap}: it can load eBPF programs into the host kernel and read kernel memory",
+    perfmon: "Service '{service}' adds {cap}: it can monitor the host's processes and kernel through perf and eBPF",
   },
-  check() {
-    return [];
+  check(c) {
+    const out: RuleReport[] = [];
+    for (const item of c.capAdd) {
+      if (!item.known) continue;
+      const cap = item.value.trim().toUpperCase().replace(/^CAP_/, '');
+      const messageId = DANGEROUS[cap];
+      if (messageId) out.push({ messageId, args: { service: c.name, cap: item.value.trim() }, at: item.source });
+    }
+    return out;
   },
 };

@@ -1,6 +1,12 @@
 import type { Rule } from '../rule';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/**
+ * Without `cap_drop: [ALL]` the container keeps Docker's default capabilities (CHOWN, DAC_OVERRIDE,
+ * NET_RAW, SETUID, ...), more than most services need. An unknown item counts as ALL (never guess).
+ * The fix adds the key only when there is no `cap_drop` at all; extending an existing list is left to
+ * the user, who knows why it is partial.
+ */
 export const capDropMissing: Rule = {
   id: 'cap-drop-missing',
   title: 'Capabilities are not dropped',
@@ -8,9 +14,22 @@ export const capDropMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'Capabilities are not dropped',
+    default:
+      "Service '{service}' keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
+    partial:
+      "Service '{service}' drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
+    fix: 'Add cap_drop: [ALL]',
   },
-  check() {
-    return [];
+  check(c) {
+    if (c.capDrop.some((d) => !d.known || /^(cap_)?all$/i.test(d.value.trim()))) return [];
+    if (c.capDrop.length > 0) return [{ messageId: 'partial', args: { service: c.name }, at: c.declaration }];
+    return [
+      {
+        messageId: 'default',
+        args: { service: c.name },
+        at: c.declaration,
+        fix: fixOf('fix', c.mapping?.addEntry('cap_drop', '[ALL]')),
+      },
+    ];
   },
 };

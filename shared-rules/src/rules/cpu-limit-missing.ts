@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf, isSet } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** Without a CPU limit, one busy (or mining) container can take every core of the host. */
 export const cpuLimitMissing: Rule = {
   id: 'cpu-limit-missing',
   title: 'No CPU limit',
@@ -8,9 +9,20 @@ export const cpuLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'No CPU limit',
+    default:
+      "Service '{service}' has no CPU limit: a runaway or compromised process in it (e.g. a crypto miner) can take every core of the host",
+    fix: 'Add cpus: 1.0',
   },
-  check() {
-    return [];
+  check(c) {
+    const { cpus, cpuQuota, deployCpus } = c.limits;
+    if (isSet(cpus) || isSet(cpuQuota) || isSet(deployCpus)) return [];
+    return [
+      {
+        messageId: 'default',
+        args: { service: c.name },
+        at: c.declaration,
+        fix: fixOf('fix', c.mapping?.addEntry('cpus', '1.0')),
+      },
+    ];
   },
 };

@@ -1,6 +1,12 @@
 import type { Rule } from '../rule';
+import { bindHostPath, isEngineSocketPath } from '../paths';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/**
+ * The engine socket (or `/run`, `/var/run`, which hold it) gives the container the engine's API: it can
+ * start a privileged container with the host's `/` mounted. `:ro` only makes the socket file read-only;
+ * the API behind it stays fully usable.
+ */
 export const dockerSocketMount: Rule = {
   id: 'docker-socket-mount',
   title: 'Container-engine socket mounted into the container',
@@ -8,9 +14,27 @@ export const dockerSocketMount: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'Container-engine socket mounted into the container',
+    default:
+      "Mounting {path} gives service '{service}' full control of the container engine: it can start a privileged container and take over the host",
+    readOnly:
+      "Mounting {path} gives service '{service}' full control of the container engine, even read-only (:ro does not limit the API): it can start a privileged container and take over the host",
+    directory:
+      "Mounting {path} exposes the container-engine socket inside it to service '{service}': it can start a privileged container and take over the host",
+    fix: 'Remove the {path} mount',
   },
-  check() {
-    return [];
+  check(c) {
+    const out = [];
+    for (const m of c.mounts) {
+      const path = bindHostPath(m);
+      if (!path || !isEngineSocketPath(path)) continue;
+      const isDir = /^\/(var\/)?run\/*$/.test(path);
+      out.push({
+        messageId: isDir ? 'directory' : m.readOnly ? 'readOnly' : 'default',
+        args: { service: c.name, path },
+        at: m.source,
+        fix: fixOf('fix', m.remove?.(), { path }),
+      });
+    }
+    return out;
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** A host device in the container (`/dev/sda`, `/dev/mem`, a GPU) bypasses the container's isolation for it. */
 export const hostDevices: Rule = {
   id: 'host-devices',
   title: 'Host device mapped into the container',
@@ -8,9 +8,12 @@ export const hostDevices: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Host device mapped into the container',
+    default:
+      "Service '{service}' maps host device {device} into the container: it can read and write the device directly; make sure it needs it and grant the least access (e.g. :r)",
   },
-  check() {
-    return [];
+  check(c) {
+    return c.devices
+      .filter((d) => d.known && d.value.trim() !== '')
+      .map((d) => ({ messageId: 'default', args: { service: c.name, device: d.value.trim() }, at: d.source }));
   },
 };

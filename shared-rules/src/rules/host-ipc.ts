@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { isOneOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `ipc: host`: the container can read and write the host's shared memory. */
 export const hostIpc: Rule = {
   id: 'host-ipc',
   title: 'Container shares the host IPC namespace',
@@ -8,9 +9,11 @@ export const hostIpc: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Container shares the host IPC namespace',
+    default: "Service '{service}' uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.ipc;
+    if (!isOneOf(v, 'host')) return [];
+    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
   },
 };

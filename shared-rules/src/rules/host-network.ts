@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { isOneOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `network_mode: host`: the container sees every host interface and can reach services bound to localhost. */
 export const hostNetwork: Rule = {
   id: 'host-network',
   title: 'Container shares the host network',
@@ -8,9 +9,11 @@ export const hostNetwork: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Container shares the host network',
+    default: "Service '{service}' uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.networkMode;
+    if (!isOneOf(v, 'host')) return [];
+    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { isOneOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `pid: host`: the container sees and can signal every host process. */
 export const hostPid: Rule = {
   id: 'host-pid',
   title: 'Container shares the host PID namespace',
@@ -8,9 +9,11 @@ export const hostPid: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Container shares the host PID namespace',
+    default: "Service '{service}' uses pid: host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them",
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.pid;
+    if (!isOneOf(v, 'host')) return [];
+    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
   },
 };

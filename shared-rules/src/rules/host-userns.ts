@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf, isOneOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `userns_mode: host` opts out of the daemon's user-namespace remapping: root in the container is root on the host. */
 export const hostUserns: Rule = {
   id: 'host-userns',
   title: 'Container opts out of user-namespace remapping',
@@ -8,9 +9,13 @@ export const hostUserns: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'Container opts out of user-namespace remapping',
+    default:
+      "Service '{service}' uses userns_mode: host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
+    fix: 'Remove userns_mode: host',
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.usernsMode;
+    if (!v || !isOneOf(v, 'host')) return [];
+    return [{ messageId: 'default', args: { service: c.name }, at: v.source, fix: fixOf('fix', v.removeEntry?.()) }];
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { isOneOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `uts: host`: the container can change the host's hostname. */
 export const hostUts: Rule = {
   id: 'host-uts',
   title: 'Container shares the host UTS namespace',
@@ -8,9 +9,11 @@ export const hostUts: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Container shares the host UTS namespace',
+    default: "Service '{service}' uses uts: host: it shares the host's hostname and domain name, and as root can change them for the whole host",
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.uts;
+    if (!isOneOf(v, 'host')) return [];
+    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
   },
 };

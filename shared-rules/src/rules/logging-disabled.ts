@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { isOneOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `logging.driver: none` leaves no trace of what the container did, which hampers incident response. */
 export const loggingDisabled: Rule = {
   id: 'logging-disabled',
   title: 'Container logging disabled',
@@ -8,9 +9,12 @@ export const loggingDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: 'Container logging disabled',
+    default:
+      "Service '{service}' disables logging (driver none): after an incident there is no record of what it did",
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.loggingDriver;
+    if (!v || !isOneOf(v, 'none')) return [];
+    return [{ messageId: 'default', args: { service: c.name }, at: v.source }];
   },
 };

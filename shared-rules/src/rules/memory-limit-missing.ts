@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf, isSet } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** Without a memory limit, one container can use all the host's memory and starve the others. */
 export const memoryLimitMissing: Rule = {
   id: 'memory-limit-missing',
   title: 'No memory limit',
@@ -8,9 +9,19 @@ export const memoryLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'No memory limit',
+    default:
+      "Service '{service}' has no memory limit: a leak or an attack in it can use all the host's memory and starve other containers",
+    fix: 'Add mem_limit: 512m',
   },
-  check() {
-    return [];
+  check(c) {
+    if (isSet(c.limits.memLimit) || isSet(c.limits.deployMemory)) return [];
+    return [
+      {
+        messageId: 'default',
+        args: { service: c.name },
+        at: c.declaration,
+        fix: fixOf('fix', c.mapping?.addEntry('mem_limit', '512m')),
+      },
+    ];
   },
 };

@@ -1,6 +1,14 @@
 import type { Rule } from '../rule';
+import { imagesOf, isTrustedBy } from '../image-ref';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/**
+ * Only when `trustedRegistries` is configured: a service whose image is outside them, that publishes no
+ * ports, that no other service depends on, links to or shares a namespace with, and that itself depends
+ * on no service (it would need the network to reach it) likely needs no network: `network_mode: none`
+ * keeps an untrusted image from phoning home or attacking the rest of the network. Services with
+ * `build:` (your own image) or any `network_mode` already chosen are left alone.
+ */
 export const networkNoneSuggested: Rule = {
   id: 'network-none-suggested',
   title: 'Untrusted container that needs no network should have none',
@@ -8,9 +16,24 @@ export const networkNoneSuggested: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'Untrusted container that needs no network should have none',
+    default:
+      "Service '{service}' runs image {image} from outside the trusted registries and publishes no ports: if it needs no network, network_mode: none keeps it from reaching the network",
+    fix: 'Add network_mode: none',
   },
-  check() {
-    return [];
+  check(c, ctx) {
+    const trusted = ctx.settings.trustedRegistries;
+    if (!trusted || trusted.length === 0) return [];
+    if (c.networkMode || c.build || c.ports.length > 0 || c.dependsOn.length > 0) return [];
+    const [image] = imagesOf(c);
+    if (!image || isTrustedBy(image.ref, trusted)) return [];
+    if (ctx.project.some((other) => other.name !== c.name && other.dependsOn.includes(c.name))) return [];
+    return [
+      {
+        messageId: 'default',
+        args: { service: c.name, image: image.text },
+        at: c.declaration,
+        fix: fixOf('fix', c.mapping?.addEntry('network_mode', 'none')),
+      },
+    ];
   },
 };

@@ -1,6 +1,11 @@
 import type { Rule } from '../rule';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/**
+ * Without `no-new-privileges`, a process can gain privileges through setuid binaries (`su`, `sudo`,
+ * a planted setuid shell). An unknown item counts as the option (never guess). The fix adds
+ * `security_opt` only when the service has none; an existing list is left to the user.
+ */
 export const noNewPrivilegesMissing: Rule = {
   id: 'no-new-privileges-missing',
   title: 'no-new-privileges is not set',
@@ -8,9 +13,13 @@ export const noNewPrivilegesMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'no-new-privileges is not set',
+    default:
+      "Service '{service}' does not set no-new-privileges: a process in it can gain privileges through setuid binaries such as su or sudo",
+    fix: 'Add security_opt: [no-new-privileges:true]',
   },
-  check() {
-    return [];
+  check(c) {
+    if (c.securityOpt.some((o) => !o.known || /^no-new-privileges([:=]true)?$/i.test(o.value.trim()))) return [];
+    const fix = c.securityOpt.length === 0 ? fixOf('fix', c.mapping?.addEntry('security_opt', '["no-new-privileges:true"]')) : undefined;
+    return [{ messageId: 'default', args: { service: c.name }, at: c.declaration, fix }];
   },
 };

@@ -1,6 +1,14 @@
+import type { TextEdit } from '../model';
 import type { Rule } from '../rule';
+import { fixOf, isPositiveInteger } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+const DEFAULT_LIMIT = '200';
+
+/**
+ * Without a positive process limit (`pids_limit` or `deploy.resources.limits.pids`), a fork bomb in the
+ * container exhausts the host's process table. `-1` and `0` mean unlimited. An unknown value counts as
+ * set. The fix never adds a second key (Compose rejects two differing limits): it rewrites what is there.
+ */
 export const pidsLimitMissing: Rule = {
   id: 'pids-limit-missing',
   title: 'No process limit (fork bomb protection)',
@@ -8,9 +16,43 @@ export const pidsLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'No process limit (fork bomb protection)',
+    default:
+      "Service '{service}' has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
+    unlimited:
+      "Service '{service}' sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
+    fix: 'Set pids_limit: 200',
+    fixDeploy: 'Set deploy.resources.limits.pids: 200',
   },
-  check() {
-    return [];
+  check(c) {
+    const { pidsLimit, deployPids } = c.limits;
+    if ((pidsLimit && !pidsLimit.known) || (deployPids && !deployPids.known)) return [];
+    if (isPositiveInteger(pidsLimit) || isPositiveInteger(deployPids)) return [];
+    const written = pidsLimit ?? deployPids;
+    if (!written) {
+      return [
+        {
+          messageId: 'default',
+          args: { service: c.name },
+          at: c.declaration,
+          fix: fixOf('fix', c.mapping?.addEntry('pids_limit', DEFAULT_LIMIT)),
+        },
+      ];
+    }
+    // Rewrite every key that is written, so that the two never differ.
+    const edits: TextEdit[] = [];
+    for (const v of [pidsLimit, deployPids]) {
+      if (!v) continue;
+      const e = v.replace?.(DEFAULT_LIMIT);
+      if (!e) return [{ messageId: 'unlimited', args: { service: c.name, value: written.value.trim() }, at: written.source }];
+      edits.push(...e);
+    }
+    return [
+      {
+        messageId: 'unlimited',
+        args: { service: c.name, value: written.value.trim() },
+        at: written.source,
+        fix: fixOf(pidsLimit ? 'fix' : 'fixDeploy', edits),
+      },
+    ];
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf, isTrue } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** A writable root filesystem lets an intruder drop tools and persist changes inside the container. */
 export const readOnlyRootfsMissing: Rule = {
   id: 'read-only-rootfs-missing',
   title: 'Root filesystem is writable',
@@ -8,9 +9,14 @@ export const readOnlyRootfsMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'Root filesystem is writable',
+    default:
+      "Service '{service}' has a writable root filesystem: an intruder can drop tools and change its files; set read_only: true and mount tmpfs or volumes where it must write",
+    fix: 'Set read_only: true',
   },
-  check() {
-    return [];
+  check(c) {
+    const v = c.readOnly;
+    if (v && (!v.known || isTrue(v))) return [];
+    const edits = v ? v.replace?.('true') : c.mapping?.addEntry('read_only', 'true');
+    return [{ messageId: 'default', args: { service: c.name }, at: c.declaration, fix: fixOf('fix', edits) }];
   },
 };

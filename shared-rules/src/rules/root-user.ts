@@ -1,6 +1,14 @@
-import type { Rule } from '../rule';
+import type { ContainerSpec, DockerfileStageInfo, UserInstruction } from '../model';
+import type { Rule, RuleReport } from '../rule';
+import { comparePositions } from '../positions';
+import { fixOf, isRootUser } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/**
+ * Root in the container is root on the host unless user namespaces remap it: one kernel or runtime bug
+ * away from the host. Compose: `user:` root / 0 / `0:0` / `root:root`, or a service built from a
+ * Dockerfile whose image stage ends as root and that sets no `user:`. Dockerfile: the image stage (with
+ * the stages it builds on) has no `USER`, or its last `USER` is root. An unknown user counts as non-root.
+ */
 export const rootUser: Rule = {
   id: 'root-user',
   title: 'Container runs as root',
@@ -8,9 +16,50 @@ export const rootUser: Rule = {
   appliesTo: ['compose', 'dockerfile'],
   fixable: true,
   messages: {
-    default: 'Container runs as root',
+    default:
+      "Service '{service}' runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled",
+    build:
+      "Service '{service}' runs as root: it sets no user: and its Dockerfile {dockerfile} ends without a non-root USER; set user: or add USER to the Dockerfile",
+    noUser:
+      'The image runs as root: stage {stage} has no USER instruction, so a process that breaks out of the container is root on the host',
+    rootUser:
+      'The image runs as root (USER {user}): a process that breaks out of the container is root on the host; switch to a non-root USER before CMD',
+    fix: 'Add USER 10001',
   },
-  check() {
-    return [];
+  check(c) {
+    return c.origin === 'dockerfile' ? checkDockerfile(c) : checkCompose(c);
   },
 };
+
+function checkCompose(c: ContainerSpec): RuleReport[] {
+  const user = c.user;
+  if (user) {
+    if (!user.known || !isRootUser(user.value)) return [];
+    return [{ messageId: 'default', args: { service: c.name, user: user.value.trim() }, at: user.source }];
+  }
+  const stage = c.build?.stage;
+  if (!stage || !stage.dockerfile || !endsAsRoot(stage.dockerfile)) return [];
+  return [{ messageId: 'build', args: { service: c.name, dockerfile: stage.file }, at: c.declaration }];
+}
+
+function checkDockerfile(c: ContainerSpec): RuleReport[] {
+  const info = c.dockerfile;
+  if (!info || !endsAsRoot(info)) return [];
+  const last = lastUser(info);
+  const edits = info.insertUser('USER 10001');
+  // A USER 10001 inserted before the root USER (e.g. one written after CMD) would change nothing.
+  const useful = !last || edits.every((e) => e.file !== last.source.file || comparePositions(e.range.start, last.source.range.end) >= 0);
+  const fix = fixOf('fix', useful ? edits : undefined);
+  if (!last) return [{ messageId: 'noUser', args: { stage: c.name }, at: info.from.source, fix }];
+  return [{ messageId: 'rootUser', args: { user: last.user.value.trim() }, at: last.source, fix }];
+}
+
+function lastUser(info: DockerfileStageInfo): UserInstruction | undefined {
+  return info.users[info.users.length - 1];
+}
+
+/** No USER, or a known last USER that is root. */
+export function endsAsRoot(info: DockerfileStageInfo): boolean {
+  const last = lastUser(info);
+  return !last || (last.user.known && isRootUser(last.user.value));
+}

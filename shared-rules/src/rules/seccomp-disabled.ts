@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `seccomp:unconfined` removes the system-call filter that blocks most kernel-escape paths. */
 export const seccompDisabled: Rule = {
   id: 'seccomp-disabled',
   title: 'Seccomp profile disabled',
@@ -8,9 +9,17 @@ export const seccompDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'Seccomp profile disabled',
+    default: "Service '{service}' sets {option}: it turns off the seccomp filter, so the container can make every system call, including those used in kernel exploits and container escapes",
+    fix: 'Remove {option}',
   },
-  check() {
-    return [];
+  check(c) {
+    return c.securityOpt
+      .filter((o) => o.known && /^seccomp[:=]unconfined$/i.test(o.value.trim()))
+      .map((o) => ({
+        messageId: 'default',
+        args: { service: c.name, option: o.value.trim() },
+        at: o.source,
+        fix: fixOf('fix', o.remove?.(), { option: o.value.trim() }),
+      }));
   },
 };

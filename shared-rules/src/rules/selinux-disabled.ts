@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
+import { fixOf } from '../values';
 
-// TODO: implement (stub generated from ../shared/rules.md).
+/** `label:disable` runs the container unconfined by SELinux, so it can reach host files it can see. */
 export const selinuxDisabled: Rule = {
   id: 'selinux-disabled',
   title: 'SELinux labelling disabled',
@@ -8,9 +9,17 @@ export const selinuxDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: 'SELinux labelling disabled',
+    default: "Service '{service}' sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach",
+    fix: 'Remove {option}',
   },
-  check() {
-    return [];
+  check(c) {
+    return c.securityOpt
+      .filter((o) => o.known && /^label[:=]disable$/i.test(o.value.trim()))
+      .map((o) => ({
+        messageId: 'default',
+        args: { service: c.name, option: o.value.trim() },
+        at: o.source,
+        fix: fixOf('fix', o.remove?.(), { option: o.value.trim() }),
+      }));
   },
 };
