@@ -13,10 +13,21 @@ export function diskFileAccess(maxBytes = 5 * 1024 * 1024): FileAccess {
       try {
         const st = fs.statSync(file);
         if (!st.isFile() || st.size > maxBytes) return undefined;
-        return fs.readFileSync(file, 'utf8');
+        return decodeText(fs.readFileSync(file));
       } catch {
         return undefined;
       }
     },
   };
+}
+
+/** Decodes a file as editors do: UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8. */
+export function decodeText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
