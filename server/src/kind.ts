@@ -2,18 +2,37 @@ import * as path from 'node:path';
 
 export type FileKind = 'compose' | 'dockerfile';
 
+/** Extensions that name documents, scripts or data about a Dockerfile, never a Dockerfile itself. */
+const NOT_A_DOCKERFILE = /\.(dockerignore|md|markdown|rst|txt|adoc|html?|json|toml|xml|ya?ml|sh|bash|ps1|bat|cmd|py|js|ts|go|rb|patch|diff|orig|bak|swp)$/;
+
 /** Kind by file name alone: `*compose*.y(a)ml`, `*dockerfile*` / `*containerfile*` (not .dockerignore). */
 export function kindByName(file: string): FileKind | undefined {
   const base = path.basename(file).toLowerCase();
-  if (base.endsWith('.dockerignore')) return undefined;
-  if (/\.ya?ml$/.test(base) && base.includes('compose')) return 'compose';
+  if (isYamlName(base)) return base.includes('compose') ? 'compose' : undefined;
+  if (NOT_A_DOCKERFILE.test(base)) return undefined;
   if (base.includes('dockerfile') || base.includes('containerfile')) return 'dockerfile';
   return undefined;
 }
 
-/** A YAML text with a top-level `services:` mapping key. */
+export function isYamlName(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+/** A YAML text with a top-level `services:` key holding a mapping (GitLab CI's `services:` is a list). */
 export function looksLikeCompose(text: string): boolean {
-  return /^services[ \t]*:/m.test(text);
+  const key = /^(?:services|"services"|'services')[ \t]*:[ \t]*/gm;
+  for (let m = key.exec(text); m; m = key.exec(text)) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 400);
+    const inline = /^[^\r\n#]*/.exec(rest)![0].trim();
+    if (inline !== '') {
+      if (/^[{&!]/.test(inline)) return true;
+      continue;
+    }
+    // Block value: the first content line decides (a `- item` makes it a list).
+    const next = /\r?\n(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*([ \t]+)(\S)/.exec(rest);
+    if (next && next[2] !== '-') return true;
+  }
+  return false;
 }
 
 /** A text whose first instruction is FROM (after comments, parser directives and ARGs). */

@@ -1,1 +1,25 @@
-export {};
+// The `dockwarden` command (bundled to dist/cli.js; bin/dockwarden.js requires it).
+import { runCli } from './run';
+
+function main(): void {
+  try {
+    process.exitCode = runCli(process.argv.slice(2), {
+      cwd: process.cwd(),
+      // A plain copy: every read of process.env itself is a call into the runtime, and projects read it all.
+      env: { ...process.env },
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  } catch (error) {
+    process.stderr.write(`dockwarden: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+// EPIPE (e.g. `dockwarden | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+main();

@@ -1,0 +1,219 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../../../shared-rules/src/rule';
+import { sortFindings } from '../../../shared-rules/src/engine';
+import { parseConfig, type ConfigError, type LoadedConfig } from '../config';
+import { discoverFiles, toPosix, type DiscoveredFile } from '../discover';
+import { parseArgs, UsageError, type CliOptions } from './args';
+import { formatJson, formatText, reachesFailOn } from './format';
+import { lintOne, TextStore, type LintContext } from './lint-files';
+import { cliTexts, type CliTexts } from './texts';
+
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs the CLI; returns the exit status. Never throws for bad input. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv, io.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const t = cliTexts(parseLocaleLoosely(argv, io.env));
+    io.stderr.write(`dockwarden: ${error.message}\n${t.seeHelp}\n`);
+    return EXIT_USAGE;
+  }
+  const t = cliTexts(opts.locale);
+  switch (opts.command) {
+    case 'help':
+      io.stdout.write(`${t.usage}\n`);
+      return EXIT_OK;
+    case 'version':
+      io.stdout.write(`${readVersion()}\n`);
+      return EXIT_OK;
+    case 'init':
+      return runInit(opts, io, t);
+    default:
+      return runLint(opts, io, t);
+  }
+}
+
+function parseLocaleLoosely(argv: readonly string[], env: CliIo['env']) {
+  try {
+    return parseArgs(argv.filter((a, i) => a.startsWith('--lang') || argv[i - 1] === '--lang'), env).locale;
+  } catch {
+    return 'en';
+  }
+}
+
+function runInit(opts: CliOptions, io: CliIo, t: CliTexts): number {
+  const { initConfig } = require('./init') as typeof import('./init');
+  const dir = path.resolve(io.cwd, opts.paths[0] ?? '.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    io.stderr.write(`dockwarden: ${t.missingPath(opts.paths[0])}\n`);
+    return EXIT_USAGE;
+  }
+  const result = initConfig(dir);
+  const shown = toPosix(path.relative(io.cwd, result.file)) || result.file;
+  if (!result.ok) {
+    io.stderr.write(`dockwarden: ${t.configExists(shown)}\n`);
+    return EXIT_FINDINGS;
+  }
+  io.stdout.write(`${t.configWritten(shown)}\n`);
+  return EXIT_OK;
+}
+
+function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
+  const store = new TextStore(io.cwd);
+
+  let explicitConfig: LoadedConfig | undefined;
+  if (opts.config) {
+    const abs = path.resolve(io.cwd, opts.config);
+    const text = store.readText(abs);
+    if (text === undefined) {
+      io.stderr.write(`dockwarden: ${t.missingPath(opts.config)}\n${t.seeHelp}\n`);
+      return EXIT_USAGE;
+    }
+    explicitConfig = parseConfig(abs, text);
+  }
+
+  const discovery = discoverFiles(opts.paths, { cwd: io.cwd, files: store, config: explicitConfig });
+  if (discovery.missing.length > 0) {
+    for (const p of discovery.missing) io.stderr.write(`dockwarden: ${t.missingPath(p)}\n`);
+    io.stderr.write(`${t.seeHelp}\n`);
+    return EXIT_USAGE;
+  }
+  const configErrors = [...(explicitConfig?.errors ?? []), ...discovery.configErrors];
+  if (configErrors.length > 0) {
+    for (const e of dedupeErrors(configErrors)) io.stderr.write(`${configErrorLine(e, io.cwd)}\n`);
+    return EXIT_USAGE;
+  }
+
+  const ctx: LintContext = { store, locale: opts.locale, processEnv: io.env };
+  const files = discovery.files;
+
+  if (opts.fix) {
+    const done = applyFixes(opts, io, t, files, ctx);
+    if (done !== undefined) return done;
+  }
+
+  let findings: Finding[] = [];
+  for (const file of files) findings.push(...lintOne(file, ctx));
+  findings = sortFindings(findings.map(normalizeFile));
+  const textOf = (file: string) => store.readText(file);
+
+  if (opts.baseline) {
+    const baseline = require('./baseline') as typeof import('./baseline');
+    const entries = baseline.baselineEntries(findings, opts.baseline, io.cwd, textOf);
+    const baselineFile = path.resolve(io.cwd, opts.baseline);
+    if (opts.updateBaseline) {
+      try {
+        baseline.writeBaseline(baselineFile, entries);
+      } catch (error) {
+        io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline, reason(error))}\n`);
+        return EXIT_USAGE;
+      }
+      io.stderr.write(`${t.baselineWritten(opts.baseline, entries.length)}\n`);
+      return EXIT_OK;
+    }
+    let known;
+    try {
+      known = baseline.parseBaseline(fs.readFileSync(baselineFile, 'utf8')).findings;
+    } catch (error) {
+      io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline, reason(error))}\n`);
+      return EXIT_USAGE;
+    }
+    findings = baseline.filterBaseline(findings, entries, known);
+  }
+
+  const shownFiles = files.map((f) => f.display);
+  if (opts.format === 'json') {
+    io.stdout.write(formatJson(shownFiles, findings));
+  } else if (opts.format === 'sarif') {
+    const { toSarif } = require('./sarif') as typeof import('./sarif');
+    const log = toSarif(findings, { version: readVersion(), cwd: io.cwd, locale: opts.locale, textOf });
+    io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+  } else {
+    const pretty = Boolean(io.stdout.isTTY);
+    io.stdout.write(formatText(findings, { pretty, color: pretty && opts.color, texts: t, fileCount: files.length }));
+  }
+  return findings.some((f) => reachesFailOn(f, opts.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `--fix`: fixes in memory, then writes (or prints a diff with --dry-run). Returns an exit status to stop with. */
+function applyFixes(opts: CliOptions, io: CliIo, t: CliTexts, files: DiscoveredFile[], ctx: LintContext): number | undefined {
+  const { fixFiles } = require('./fix') as typeof import('./fix');
+  const outcome = fixFiles(files, ctx, io.cwd);
+  // Fix notes go to stderr when stdout carries JSON or SARIF.
+  const notes = opts.format === 'text' && !opts.dryRun ? io.stdout : io.stderr;
+  for (const a of outcome.applied) notes.write(`${(opts.dryRun ? t.wouldFix : t.fixed)(toPosix(a.file), a.rule, a.title)}\n`);
+  if (outcome.applied.length === 0) notes.write(`${t.noFixes}\n`);
+  if (opts.dryRun) {
+    const { unifiedDiff } = require('./diff') as typeof import('./diff');
+    for (const [file, change] of outcome.changed) {
+      const shown = toPosix(file);
+      io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, change.before, change.after));
+    }
+    return EXIT_OK;
+  }
+  const { writeFileAtomic } = require('./write') as typeof import('./write');
+  for (const [file, change] of outcome.changed) {
+    try {
+      writeFileAtomic(change.abs, change.after);
+    } catch (error) {
+      io.stderr.write(`dockwarden: ${t.writeFailed(file, reason(error))}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  return undefined;
+}
+
+function normalizeFile(f: Finding): Finding {
+  return path.sep === '/' ? f : { ...f, at: { ...f.at, file: toPosix(f.at.file) } };
+}
+
+function dedupeErrors(errors: ConfigError[]): ConfigError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}:${e.line}:${e.character}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function configErrorLine(e: ConfigError, cwd: string): string {
+  const rel = path.relative(cwd, e.file);
+  const shown = rel.startsWith('..') || path.isAbsolute(rel) ? e.file : toPosix(rel);
+  return `${shown}:${e.line + 1}:${e.character + 1} error config-error ${e.message}`;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+let cachedVersion: string | undefined;
+
+/** The package version, from the nearest package.json named dockwarden (works from out/ and dist/). */
+export function readVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'dockwarden' && pkg.version) return (cachedVersion = pkg.version);
+    } catch {
+      // keep looking
+    }
+    dir = path.dirname(dir);
+  }
+  return (cachedVersion = '0.0.0');
+}

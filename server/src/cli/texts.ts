@@ -1,0 +1,108 @@
+import type { Locale } from '../../../shared-rules/src/l10n';
+
+/** The CLI's own strings (the findings' messages come from the engine in the same locale). */
+export interface CliTexts {
+  summary(c: { problems: number; errors: number; warnings: number; infos: number; hints: number; files: number }): string;
+  unknownOption(opt: string): string;
+  badValue(opt: string, value: string, allowed: readonly string[]): string;
+  missingValue(opt: string): string;
+  missingPath(p: string): string;
+  seeHelp: string;
+  configExists(file: string): string;
+  configWritten(file: string): string;
+  fixed(file: string, rule: string, title: string): string;
+  wouldFix(file: string, rule: string, title: string): string;
+  noFixes: string;
+  baselineWritten(file: string, count: number): string;
+  baselineUnreadable(file: string, reason: string): string;
+  writeFailed(file: string, reason: string): string;
+  unexpected(file: string, reason: string): string;
+  usage: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en: CliTexts = {
+  summary: (c) =>
+    `${plural(c.problems, 'problem', 'problems')} (${plural(c.errors, 'error', 'errors')}, ` +
+    `${plural(c.warnings, 'warning', 'warnings')}, ${c.infos} info${c.hints ? `, ${plural(c.hints, 'hint', 'hints')}` : ''}) ` +
+    `in ${plural(c.files, 'file', 'files')}`,
+  unknownOption: (o) => `Unknown option '${o}'`,
+  badValue: (o, v, allowed) => `Invalid value '${v}' for ${o}: expected one of ${allowed.join(', ')}`,
+  missingValue: (o) => `Option ${o} needs a value`,
+  missingPath: (p) => `No such file or folder: ${p}`,
+  seeHelp: "Run 'dockwarden --help' for usage.",
+  configExists: (f) => `${f} already exists; not overwriting it`,
+  configWritten: (f) => `Wrote ${f}`,
+  fixed: (f, r, t) => `${f}: fixed ${r} (${t})`,
+  wouldFix: (f, r, t) => `${f}: would fix ${r} (${t})`,
+  noFixes: 'Nothing to fix.',
+  baselineWritten: (f, n) => `Wrote ${plural(n, 'finding', 'findings')} to the baseline ${f}`,
+  baselineUnreadable: (f, r) => `Cannot read the baseline ${f}: ${r}`,
+  writeFailed: (f, r) => `Cannot write ${f}: ${r}`,
+  unexpected: (f, r) => `Unexpected failure while linting ${f}: ${r}`,
+  usage: `Usage: dockwarden [options] [files or folders...]   (default: .)
+       dockwarden init                                  (write a starter .dockwarden.yaml)
+
+Finds container-security risks in Docker Compose files and Dockerfiles.
+
+Options:
+  --format text|json|sarif     output format (default: text)
+  --fail-on none|info|warning|error
+                               exit 1 when a finding reaches this severity (default: warning)
+  --config <file>              use this config file instead of the nearest .dockwarden.yaml
+  --lang en|ja                 language of messages (default: from LC_ALL / LC_MESSAGES / LANG)
+  --baseline <file>            do not report findings recorded in this baseline
+  --update-baseline            record the current findings in the --baseline file and exit 0
+  --fix                        apply safe fixes to the files
+  --dry-run                    with --fix: print a unified diff instead of writing
+  --no-color                   no colours in text output
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage or config error.`,
+};
+
+const ja: CliTexts = {
+  summary: (c) =>
+    `${c.problems} 件の問題 (エラー ${c.errors} 件、警告 ${c.warnings} 件、情報 ${c.infos} 件` +
+    `${c.hints ? `、ヒント ${c.hints} 件` : ''}) / ${c.files} ファイル`,
+  unknownOption: (o) => `不明なオプション '${o}' です`,
+  badValue: (o, v, allowed) => `${o} の値 '${v}' は無効です。${allowed.join('、')} のいずれかを指定してください`,
+  missingValue: (o) => `オプション ${o} には値が必要です`,
+  missingPath: (p) => `ファイルまたはフォルダーが見つかりません: ${p}`,
+  seeHelp: "使い方は 'dockwarden --help' を参照してください。",
+  configExists: (f) => `${f} は既に存在します。上書きしません`,
+  configWritten: (f) => `${f} を作成しました`,
+  fixed: (f, r, t) => `${f}: ${r} を修正しました (${t})`,
+  wouldFix: (f, r, t) => `${f}: ${r} を修正します (${t})`,
+  noFixes: '修正できる問題はありません。',
+  baselineWritten: (f, n) => `${n} 件の検出結果をベースライン ${f} に書き込みました`,
+  baselineUnreadable: (f, r) => `ベースライン ${f} を読み込めません: ${r}`,
+  writeFailed: (f, r) => `${f} に書き込めません: ${r}`,
+  unexpected: (f, r) => `${f} の検査中に予期しないエラーが発生しました: ${r}`,
+  usage: `使い方: dockwarden [オプション] [ファイルまたはフォルダー...]   (既定: .)
+        dockwarden init                                          (.dockwarden.yaml のひな形を作成)
+
+Docker Compose ファイルと Dockerfile のコンテナーセキュリティ上のリスクを検出します。
+
+オプション:
+  --format text|json|sarif     出力形式 (既定: text)
+  --fail-on none|info|warning|error
+                               この重大度以上の検出結果があれば終了コード 1 (既定: warning)
+  --config <ファイル>          最も近い .dockwarden.yaml の代わりにこの設定ファイルを使う
+  --lang en|ja                 メッセージの言語 (既定: LC_ALL / LC_MESSAGES / LANG から)
+  --baseline <ファイル>        このベースラインに記録済みの検出結果を報告しない
+  --update-baseline            現在の検出結果を --baseline のファイルに記録して終了コード 0
+  --fix                        安全な修正をファイルに適用する
+  --dry-run                    --fix と併用: 書き込まずに unified diff を表示する
+  --no-color                   テキスト出力を色なしにする
+  -h, --help                   このヘルプを表示する
+  -v, --version                バージョンを表示する
+
+終了コード: 0 --fail-on に達する検出結果なし、1 あり、2 使い方または設定の誤り。`,
+};
+
+export function cliTexts(locale: Locale): CliTexts {
+  return locale === 'ja' ? ja : en;
+}

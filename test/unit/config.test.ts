@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, emptyConfig } from '../../server/src/config';
+import { diskFileAccess } from '../../server/src/fs';
+import { STARTER_CONFIG } from '../../server/src/cli/init';
+
+const errorsOf = (text: string) => parseConfig('/p/.dockwarden.yaml', text).errors.map((e) => `${e.line + 1}:${e.character + 1} ${e.message}`);
+
+test('a full config parses into the contract shape', () => {
+  const { config, errors } = parseConfig(
+    '/p/.dockwarden.yaml',
+    [
+      'rules:',
+      '  host-*: error',
+      '  image-no-digest: off',
+      '  cpu-limit-missing: hint',
+      'trustedRegistries: [ghcr.io/acme, docker.io/library]',
+      'ignore:',
+      '  - vendor/**',
+      'fixes:',
+      '  root-user: false',
+      'composeFiles: ["deploy/*.yml"]',
+    ].join('\n'),
+  );
+  assert.deepEqual(errors, []);
+  assert.deepEqual(config, {
+    rules: { 'host-*': 'error', 'image-no-digest': 'off', 'cpu-limit-missing': 'hint' },
+    trustedRegistries: ['ghcr.io/acme', 'docker.io/library'],
+    ignore: ['vendor/**'],
+    fixes: { 'root-user': false },
+    composeFiles: ['deploy/*.yml'],
+  });
+});
+
+test('unknown keys, unknown rule ids and bad values are errors at their line and column', () => {
+  assert.deepEqual(errorsOf('rule:\n  privileged: off\n'), ["1:1 Unknown key 'rule' (did you mean 'rules'?)"]);
+  assert.deepEqual(errorsOf('trustedRegistry: [a]\n'), ["1:1 Unknown key 'trustedRegistry' (did you mean 'trustedRegistries'?)"]);
+  assert.deepEqual(errorsOf('rules:\n  priviliged: error\n'), ["2:3 Unknown rule 'priviliged' (did you mean 'privileged'?)"]);
+  assert.deepEqual(errorsOf('rules:\n  privileged: loud\n'), [
+    "2:15 Invalid level for 'privileged': expected one of off, hint, info, warning, error",
+  ]);
+  assert.deepEqual(errorsOf('ignore: vendor\n'), ["1:9 'ignore' must be a list of strings"]);
+  assert.deepEqual(errorsOf('fixes:\n  privileged: maybe\n'), ['2:15 Invalid value for fixes.privileged: expected true or false']);
+  assert.deepEqual(errorsOf('- rules\n'), ['1:1 The config must be a mapping of keys such as rules, ignore and trustedRegistries']);
+  assert.deepEqual(errorsOf('totally: unrelated\n'), ["1:1 Unknown key 'totally'"]);
+  const syntax = errorsOf('rules:\n  a: [b\n');
+  assert.equal(syntax.length > 0, true);
+  assert.match(syntax[0], /^\d+:\d+ /);
+});
+
+test('globs need not name a known rule; an empty file is an empty config', () => {
+  assert.deepEqual(errorsOf('rules:\n  "nothing-*": off\n'), []);
+  assert.deepEqual(parseConfig('/p/.dockwarden.yaml', '').config, emptyConfig());
+  assert.deepEqual(parseConfig('/p/.dockwarden.yaml', '# only a comment\n').errors, []);
+});
+
+test('severity: exact id beats glob; among globs the longest pattern wins', () => {
+  const resolve = severityResolver({
+    ...emptyConfig(),
+    rules: { '*': 'info', 'host-*': 'error', 'host-p*': 'hint', 'host-pid': 'off' },
+  });
+  assert.equal(resolve('host-pid', 'f'), 'off');
+  assert.equal(resolve('host-ipc', 'f'), 'error');
+  assert.equal(resolve('host-p-something', 'f'), 'hint');
+  assert.equal(resolve('privileged', 'f'), 'info');
+  assert.equal(severityResolver(emptyConfig())('privileged', 'f'), undefined);
+});
+
+test('fixes: enabled unless turned off by id or glob', () => {
+  const config = { ...emptyConfig(), fixes: { 'root-user': false, '*-missing': false, 'pids-limit-missing': true } };
+  assert.equal(fixEnabled(config, 'root-user'), false);
+  assert.equal(fixEnabled(config, 'cap-drop-missing'), false);
+  assert.equal(fixEnabled(config, 'pids-limit-missing'), true);
+  assert.equal(fixEnabled(config, 'privileged'), true);
+});
+
+test('loadConfigFor walks up to the first config file', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-config-'));
+  fs.mkdirSync(path.join(root, 'a/b/c'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.dockwarden.yml'), 'rules:\n  privileged: warning\n');
+  fs.writeFileSync(path.join(root, 'a/.dockwarden.yaml'), 'rules:\n  privileged: info\n');
+  const files = diskFileAccess();
+  assert.equal(loadConfigFor(path.join(root, 'a/b/c'), files).file, path.join(root, 'a/.dockwarden.yaml'));
+  assert.equal(loadConfigFor(path.join(root, 'a/b/c'), files).config.rules.privileged, 'info');
+  assert.equal(loadConfigFor(root, files).config.rules.privileged, 'warning');
+  const none = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-noconfig-'));
+  const loaded = loadConfigFor(none, { readText: (f) => (f.startsWith(none) ? undefined : undefined) });
+  assert.deepEqual(loaded, { config: emptyConfig(), errors: [] });
+});
+
+test('mergeConfig: the override wins key by key', () => {
+  const merged = mergeConfig(
+    { rules: { a: 'error', b: 'info' }, ignore: ['x'], fixes: { a: true }, trustedRegistries: ['r1'] },
+    { rules: { b: 'off' }, fixes: { a: false } },
+  );
+  assert.deepEqual(merged.rules, { a: 'error', b: 'off' });
+  assert.deepEqual(merged.fixes, { a: false });
+  assert.deepEqual(merged.trustedRegistries, ['r1']);
+  assert.deepEqual(merged.ignore, ['x']);
+});
+
+test('the starter config of `dockwarden init` is valid', () => {
+  assert.deepEqual(parseConfig('/p/.dockwarden.yaml', STARTER_CONFIG).errors, []);
+  // Its commented examples are valid too once uncommented.
+  const uncommented = STARTER_CONFIG.replace(/^(\s*)# (?=[\w"*-]+:|- )/gm, '$1');
+  assert.deepEqual(parseConfig('/p/.dockwarden.yaml', uncommented).errors, []);
+  assert.equal(parseConfig('/p/.dockwarden.yaml', uncommented).config.rules['host-*'], 'error');
+});
