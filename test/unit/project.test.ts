@@ -66,7 +66,7 @@ test('include: short and long form with env_file; findings point into the includ
 test('build link: root-user follows the target stage and the service user', () => {
   const findings = project('build-link/compose.yaml').filter((f) => f.rule === 'root-user' && f.at.file.endsWith('compose.yaml'));
   assert.deepEqual(findings.map((f) => f.container), ['debug'], findings.map(where).join(' '));
-  assert.equal(findings[0].at.range.start.line, 14);
+  assert.equal(findings[0].at.range.start.line, 13);
 });
 
 test('.env interpolation: known values fire, unknown values never do', () => {

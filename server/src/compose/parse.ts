@@ -4,6 +4,7 @@ import { scanSuppressions } from '../suppressions';
 import { detectEol, LineIndex } from './positions';
 import { ServiceBuilder } from './service';
 import { YamlView } from './yaml-view';
+import { parseIncludes } from './include';
 import { checkNesting } from './depth';
 import { contentEnd, type EditContext } from './edits';
 
@@ -110,6 +111,8 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     result.problems.push(problem('The top level of a Compose file must be a mapping', r[0], r[1]));
     return;
   }
+  const includes = parseIncludes(ctx, view, top, options.env);
+  if (includes.length > 0) result.includes = includes;
   const servicesEntry = view.entries(top).get('services');
   if (!servicesEntry || !servicesEntry.value) return;
   const services = view.map(servicesEntry.value);

@@ -185,7 +185,26 @@ export class ServiceBuilder {
     if (build) spec.build = build;
     const tags = map ? composeTags(map) : undefined;
     if (tags) spec.composeTags = tags;
+    const parent = this.extendsRef(e.get('extends'));
+    if (parent) spec.extendsRef = parent;
     return spec;
+  }
+
+  /** `extends: base` or `extends: {service: base, file: other.yml}`; resolved by the project loader. */
+  private extendsRef(entry: Entry | undefined): ContainerSpec['extendsRef'] {
+    if (!entry?.value) return undefined;
+    const short = this.view.scalar(entry.value);
+    if (short) {
+      const service = this.scalarVal(short);
+      return service.known ? { service: service.value, source: service.source } : undefined;
+    }
+    const m = this.mapEntry(entry);
+    if (!m) return undefined;
+    const e = this.view.entries(m);
+    const service = this.val(e.get('service'));
+    const file = this.val(e.get('file'));
+    if (!service?.known || file?.known === false) return undefined;
+    return { service: service.value, file: file?.value, source: service.source };
   }
 
   private buildLink(entry: Entry | undefined): BuildLink | undefined {

@@ -113,7 +113,8 @@ class ProjectLoader {
     const dockerfile = path.resolve(contextDir, build.dockerfile?.value ?? 'Dockerfile');
     const text = this.read(dockerfile);
     if (text === undefined) return;
-    const parsed = parseDockerfile(dockerfile, text);
+    const target = build.target?.known ? build.target.value : undefined;
+    const parsed = parseDockerfile(dockerfile, text, { target });
     const stage = parsed.containers[0];
     if (stage) service.build = { ...build, stage };
   }
