@@ -1,7 +1,361 @@
-import type { ParsedFile } from '../../../shared-rules/src/model';
+import { DockerfileParser, type Add, type Arg, type Env, type From, type Instruction, type Run } from 'dockerfile-ast';
+import type {
+  BuildCommand,
+  ContainerSpec,
+  DockerfileStageInfo,
+  Download,
+  EnvEntry,
+  FromInstruction,
+  ParsedFile,
+  PortBinding,
+  Range,
+  Source,
+  TextEdit,
+  UserInstruction,
+  Val,
+} from '../../../shared-rules/src/model';
+import { baseName, isShellName } from '../../../shared-rules/src/shell';
+import { scanSuppressions } from '../suppressions';
+import { buildCommand, jsonWord } from './run';
+import { LineIndex } from './text';
+import { substitute, type Vars } from './variables';
 
-/** Parses one Dockerfile into the container model (its image stage). Never throws. */
-export function parseDockerfile(file: string, text: string): ParsedFile {
-  void text;
-  return { file, kind: 'dockerfile', containers: [], suppressions: [], problems: [] };
+/**
+ * Parses one Dockerfile into the container model: one ContainerSpec for the image stage (the last stage),
+ * with what rules need from every stage (all FROMs, RUNs, ADD downloads, ENV/ARG). Never throws.
+ */
+export interface DockerfileOptions {
+  /** The build target (Compose `build.target`): that stage is the image stage instead of the last one. */
+  target?: string;
+}
+
+export function parseDockerfile(file: string, text: string, options: DockerfileOptions = {}): ParsedFile {
+  const parsed: ParsedFile = { file, kind: 'dockerfile', containers: [], suppressions: [], problems: [] };
+  try {
+    parsed.suppressions = scanSuppressions(file, text);
+  } catch {
+    // Suppressions are a convenience; a failure must not hide the findings.
+  }
+  try {
+    const container = new DockerfileModel(file, text, parsed, options.target).build();
+    if (container) parsed.containers.push(container);
+  } catch (error) {
+    parsed.problems.push({
+      rule: 'parse-error',
+      message: `The Dockerfile could not be analysed: ${error instanceof Error ? error.message : String(error)}`,
+      source: { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    });
+  }
+  return parsed;
+}
+
+interface Stage {
+  index: number;
+  from: FromInstruction;
+  fromInstruction: From;
+  parent?: Stage;
+  users: UserInstruction[];
+  runs: BuildCommand[];
+  downloads: Download[];
+  exposes: PortBinding[];
+  env: EnvEntry[];
+  /** ENV values (inherited by stages built on this one). */
+  envVars: Map<string, string | undefined>;
+  /** ENV plus this stage's ARGs: what `$NAME` means at the current instruction. */
+  vars: Map<string, string | undefined>;
+  posixShell: boolean;
+  firstCommand?: Instruction;
+}
+
+class DockerfileModel {
+  private readonly index: LineIndex;
+  private escape = '\\';
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly parsed: ParsedFile,
+    private readonly target?: string,
+  ) {
+    this.index = new LineIndex(text);
+  }
+
+  build(): ContainerSpec | undefined {
+    if (this.text.trim() === '') return undefined;
+    const dockerfile = DockerfileParser.parse(this.text);
+    this.escape = dockerfile.getEscapeCharacter() || '\\';
+    const instructions = dockerfile.getInstructions();
+
+    const globalArgs = new Map<string, string | undefined>();
+    const globalEnv: EnvEntry[] = [];
+    const stages: Stage[] = [];
+    let stage: Stage | undefined;
+
+    for (const ins of instructions) {
+      const keyword = ins.getKeyword();
+      if (keyword === 'FROM') {
+        stage = this.newStage(ins as From, stages, globalArgs);
+        stages.push(stage);
+        continue;
+      }
+      if (!stage) {
+        if (keyword === 'ARG') globalEnv.push(...this.args(ins as Arg, globalArgs, globalArgs));
+        continue;
+      }
+      this.addInstruction(stage, ins, globalArgs);
+    }
+
+    if (stages.length === 0) {
+      const first = instructions[0];
+      if (first) {
+        this.parsed.problems.push({
+          rule: 'parse-error',
+          message: 'This Dockerfile has no FROM instruction, so it builds nothing',
+          source: this.source(first.getRange()),
+        });
+      }
+      return undefined;
+    }
+    return this.container(stages, globalEnv);
+  }
+
+  private newStage(from: From, stages: Stage[], globalArgs: Vars): Stage {
+    const info = this.fromInstruction(from, stages, globalArgs);
+    const parent = info.stageRef ? stages.find((s) => s.from.stageName === info.stageRef) : undefined;
+    const envVars = new Map(parent?.envVars ?? []);
+    if (!from.getImage()) {
+      this.parsed.problems.push({ rule: 'parse-error', message: 'FROM names no image', source: this.source(from.getRange()) });
+    }
+    return {
+      index: stages.length,
+      from: info,
+      fromInstruction: from,
+      parent,
+      users: [],
+      runs: [],
+      downloads: [],
+      exposes: [],
+      env: [],
+      envVars,
+      vars: new Map(envVars),
+      posixShell: parent?.posixShell ?? true,
+    };
+  }
+
+  private fromInstruction(from: From, stages: Stage[], globalArgs: Vars): FromInstruction {
+    const info: FromInstruction = { source: this.source(from.getRange()) };
+    const stageName = from.getBuildStage();
+    if (stageName) info.stageName = stageName;
+    const written = from.getImage();
+    const range = from.getImageRange();
+    if (!written || !range) return info;
+    const image = this.val(written, range, globalArgs);
+    const name = image.value.toLowerCase();
+    if (image.known && name === 'scratch') return info;
+    const earlier = image.known ? stages.find((s) => s.from.stageName?.toLowerCase() === name) : undefined;
+    if (earlier) {
+      info.stageRef = earlier.from.stageName;
+      return info;
+    }
+    info.image = image;
+    return info;
+  }
+
+  private addInstruction(stage: Stage, ins: Instruction, globalArgs: Vars): void {
+    switch (ins.getKeyword()) {
+      case 'ARG':
+        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs));
+        return;
+      case 'ENV':
+        stage.env.push(...this.envs(ins as Env, stage));
+        return;
+      case 'USER': {
+        const range = ins.getArgumentsRange();
+        if (!range) return;
+        const written = this.index.text.slice(this.index.offsetAt(range.start), this.index.offsetAt(range.end)).trim();
+        stage.users.push({ user: this.val(written, range, stage.vars), source: this.source(ins.getRange()) });
+        return;
+      }
+      case 'RUN':
+        stage.runs.push(buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell));
+        return;
+      case 'ADD':
+        stage.downloads.push(...this.downloads(ins as Add, stage.vars));
+        return;
+      case 'EXPOSE':
+        stage.exposes.push(...this.exposes(ins, stage.vars));
+        return;
+      case 'SHELL': {
+        const json = (ins as Run).getJSONStrings?.() ?? [];
+        if (json.length > 0) stage.posixShell = isShellName(baseName(json[0].getValue().replace(/^"|"$/g, '')));
+        return;
+      }
+      case 'CMD':
+      case 'ENTRYPOINT':
+        stage.firstCommand ??= ins;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private args(ins: Arg, vars: Map<string, string | undefined>, globalArgs: Vars): EnvEntry[] {
+    const out: EnvEntry[] = [];
+    for (const p of ins.getProperties()) {
+      const name = p.getName();
+      const value = p.getValue();
+      const valueRange = p.getValueRange();
+      const entry: EnvEntry = { name, kind: 'arg', interpolated: false, source: this.source(p.getRange()) };
+      if (value !== null && valueRange) {
+        entry.value = this.val(value, valueRange, vars);
+        entry.interpolated = value.includes('$');
+        vars.set(name, entry.value.known ? entry.value.value : undefined);
+      } else if (vars !== globalArgs && globalArgs.has(name)) {
+        // `ARG NAME` in a stage brings the global default into scope.
+        vars.set(name, globalArgs.get(name));
+      } else {
+        vars.set(name, undefined);
+      }
+      out.push(entry);
+    }
+    return out;
+  }
+
+  private envs(ins: Env, stage: Stage): EnvEntry[] {
+    const out: EnvEntry[] = [];
+    for (const p of ins.getProperties()) {
+      const name = p.getName();
+      const value = p.getValue();
+      const valueRange = p.getValueRange();
+      const entry: EnvEntry = { name, kind: 'env', interpolated: false, source: this.source(p.getRange()) };
+      if (value !== null && valueRange) {
+        entry.value = this.val(value, valueRange, stage.vars);
+        entry.interpolated = value.includes('$');
+      }
+      const resolved = entry.value?.known ? entry.value.value : entry.value ? undefined : '';
+      stage.envVars.set(name, resolved);
+      stage.vars.set(name, resolved);
+      out.push(entry);
+    }
+    return out;
+  }
+
+  private downloads(ins: Add, vars: Vars): Download[] {
+    const hasChecksum = ins.getFlags().some((f) => f.getName().toLowerCase() === 'checksum');
+    const json = ins.getJSONStrings();
+    const args: { text: string; range: Range }[] =
+      json.length > 0
+        ? json.map((j) => ({ text: jsonWord(j, this.index).text, range: j.getJSONRange() }))
+        : ins.getArguments().map((a) => ({ text: a.getValue(), range: a.getRange() }));
+    const out: Download[] = [];
+    // The last argument is the destination.
+    for (const arg of args.slice(0, -1)) {
+      const url = this.val(arg.text, arg.range, vars);
+      if (!/^https?:\/\//i.test(url.value)) continue;
+      out.push({ url, instruction: this.source(ins.getRange()), hasChecksum });
+    }
+    return out;
+  }
+
+  private exposes(ins: Instruction, vars: Vars): PortBinding[] {
+    const out: PortBinding[] = [];
+    for (const arg of ins.getArguments()) {
+      const whole = this.val(arg.getValue(), arg.getRange(), vars);
+      const [port, protocol] = whole.value.split('/');
+      const written = arg.getValue();
+      const range = arg.getRange();
+      const slash = written.indexOf('/');
+      // The port number's own range, when it is written literally.
+      const portRange =
+        whole.raw === undefined && slash > 0 ? { start: range.start, end: { line: range.start.line, character: range.start.character + slash } } : range;
+      const containerPort: Val = { ...whole, value: port, source: this.source(portRange) };
+      const binding: PortBinding = { syntax: 'dockerfile-expose', containerPort, source: this.source(range) };
+      if (protocol !== undefined) binding.protocol = protocol.toLowerCase();
+      out.push(binding);
+    }
+    return out;
+  }
+
+  private container(stages: Stage[], globalEnv: EnvEntry[]): ContainerSpec {
+    const wanted = this.target?.toLowerCase();
+    const image = (wanted && stages.find((s) => s.from.stageName?.toLowerCase() === wanted)) || stages[stages.length - 1];
+    // A build target may be an earlier stage: it ends where the next stage starts.
+    const next = stages[image.index + 1] as Stage | undefined;
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = image; s && chain.length <= stages.length; s = s.parent) chain.unshift(s);
+    const users = chain.flatMap((s) => s.users);
+    const environment = [...globalEnv, ...stages.flatMap((s) => s.env)];
+    const exposes = chain.flatMap((s) => s.exposes);
+    const info: DockerfileStageInfo = {
+      from: image.from,
+      allFroms: stages.map((s) => s.from),
+      users,
+      runs: image.runs,
+      downloads: image.downloads,
+      exposes,
+      allRuns: stages.flatMap((s) => s.runs),
+      allDownloads: stages.flatMap((s) => s.downloads),
+      allEnv: environment,
+      insertUser: (line) => this.insertUser(image, line, next),
+    };
+    const declaration = image.from.source;
+    const container: ContainerSpec = {
+      origin: 'dockerfile',
+      name: image.from.stageName ?? `stage ${image.index}`,
+      file: this.file,
+      declaration,
+      extent: { start: declaration.range.start, end: next ? next.from.source.range.start : this.index.positionAt(this.text.length) },
+      capAdd: [],
+      capDrop: [],
+      securityOpt: [],
+      devices: [],
+      mounts: [],
+      ports: exposes,
+      limits: {},
+      environment,
+      dependsOn: [],
+      dockerfile: info,
+    };
+    if (image.from.image) container.image = image.from.image;
+    const lastUser = users[users.length - 1];
+    if (lastUser) container.user = lastUser.user;
+    return container;
+  }
+
+  /** `USER 10001` before the image stage's first CMD/ENTRYPOINT (same indentation), else at the end. */
+  private insertUser(stage: Stage, line: string, next?: Stage): TextEdit[] {
+    const eol = this.index.eol();
+    const before = stage.firstCommand;
+    if (before) {
+      const at = before.getRange().start;
+      const indent = /^[ \t]*/.exec(this.index.lineText(at.line))![0];
+      const pos = { line: at.line, character: 0 };
+      return [{ file: this.file, range: { start: pos, end: pos }, newText: `${indent}${line}${eol}` }];
+    }
+    if (next) {
+      const pos = { line: next.from.source.range.start.line, character: 0 };
+      return [{ file: this.file, range: { start: pos, end: pos }, newText: `${line}${eol}` }];
+    }
+    const end = this.index.positionAt(this.text.length);
+    const endsWithEol = /[\r\n]$/.test(this.text);
+    return [{ file: this.file, range: { start: end, end }, newText: endsWithEol ? `${line}${eol}` : `${eol}${line}` }];
+  }
+
+  /** A value as written at `range`, with variables substituted from `vars`. */
+  private val(written: string, range: Range, vars: Vars): Val {
+    const s = substitute(written, vars, this.escape);
+    const source = this.source(range);
+    const v: Val = {
+      value: s.value,
+      known: s.known,
+      source,
+      replace: (text) => [{ file: this.file, range: source.range, newText: text }],
+    };
+    if (s.hasVariables) v.raw = written;
+    return v;
+  }
+
+  private source(range: Range): Source {
+    return { file: this.file, range };
+  }
 }

@@ -217,4 +217,47 @@ export const ja: Record<string, RuleTexts> = {
       default: 'サービス「{service}」はログを無効（driver none）にしています。インシデントの後に何をしたかの記録が残りません',
     },
   },
+  'remote-script-piped-to-shell': {
+    title: 'リモートのスクリプトをシェルに渡して実行しています',
+    messages: {
+      pipe: 'RUN がダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままビルド内で実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      substitution:
+        'RUN がダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままビルド内で実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+    },
+  },
+  'insecure-download': {
+    title: '平文の HTTP でダウンロードしています',
+    messages: {
+      default: '{command} は {url} を平文の HTTP でダウンロードしています。ネットワーク経路上の誰でも内容を読み、別の内容に差し替えられます。HTTPS を使ってください',
+      add: 'ADD は {url} を平文の HTTP でダウンロードしています。ネットワーク経路上の誰でも内容を読み、別の内容に差し替えられます。HTTPS を使ってください',
+      fix: 'https:// を使う',
+    },
+  },
+  'tls-verification-disabled': {
+    title: 'TLS 証明書の検証が無効です',
+    messages: {
+      flag: '{flag} は {command} の証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、ビルドがダウンロードするものを差し替えられます',
+      config: '{command} は以降のすべてのコマンドで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、ビルドがダウンロードするものを差し替えられます',
+      env: 'ENV {name} はビルドの以降のすべてのコマンドと実行中のコンテナで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
+      fix: '{flag} を削除する',
+    },
+  },
+  'sudo-in-run': {
+    title: 'RUN で sudo を使っています',
+    messages: {
+      default: 'RUN で sudo を使っています。ビルドの各ステップはすでに現在の USER で動くため、sudo は setuid root のバイナリをイメージに残し、権限の切り替えを見えにくくするだけです。ユーザーの切り替えには USER を使ってください',
+    },
+  },
+  'add-remote-url': {
+    title: 'ADD でリモートの URL をチェックサムなしで取得しています',
+    messages: {
+      default: 'ADD は {url} を --checksum なしでダウンロードしています。サーバーが返したものを何でも信頼してしまいます。--checksum=sha256:<digest> で固定してください',
+    },
+  },
+  'expose-ssh': {
+    title: 'SSH のポートを公開しています',
+    messages: {
+      default: 'イメージはポート 22（SSH）を公開しています。コンテナ内の SSH サーバーはパッチを当てるべきサービスと管理すべき鍵を増やします。アクセスには docker exec を使ってください',
+    },
+  },
 };

@@ -1,0 +1,130 @@
+import type { Instruction, JSONArgument, Run } from 'dockerfile-ast';
+import type { BuildCommand, Range } from '../../../shared-rules/src/model';
+import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from './shell';
+import type { LineIndex, MappedText } from './text';
+
+/** Longer RUN scripts are not parsed (the parser needs ~5 µs per character; never stall the editor). */
+const MAX_SCRIPT = 64 * 1024;
+
+/**
+ * A RUN instruction as a BuildCommand. Shell form: the script after the flags, with line continuations and
+ * comment lines inside them removed (as Docker does), heredoc bodies kept as written; every character keeps
+ * its file offset so words map back to the Dockerfile. Exec form: the JSON strings are the words.
+ */
+export function buildCommand(run: Run, ctx: ShellContext, escape: string, posixShell: boolean): BuildCommand {
+  const source = { file: ctx.file, range: run.getRange() };
+  const json = run.getJSONStrings();
+  if (json.length > 0) {
+    const words = json.map((j) => jsonWord(j, ctx.index));
+    return { source, script: words.map((w) => w.text).join(' '), commands: execFormCommands(words, ctx), execForm: true };
+  }
+  const script = shellScript(run, ctx.index, escape);
+  const compact = compactLongWords(script);
+  const parseable = posixShell && compact.text.trim() !== '' && compact.text.length <= MAX_SCRIPT;
+  const commands = parseable ? parseShellScript(compact, ctx) ?? [] : [];
+  return { source, script: script.text, commands, execForm: false };
+}
+
+/** The shell-form text after the instruction's flags, continuations joined. */
+export function shellScript(ins: Instruction & { getFlags?(): { getRange(): Range }[] }, index: LineIndex, escape: string): MappedText {
+  const argsRange = ins.getArgumentsRange();
+  const out: MappedText = { text: '', offsets: [] };
+  if (!argsRange) return out;
+  let start = index.offsetAt(argsRange.start);
+  const flags = ins.getFlags?.() ?? [];
+  if (flags.length > 0) start = Math.max(start, index.offsetAt(flags[flags.length - 1].getRange().end));
+  const end = index.offsetAt(ins.getRange().end);
+  const firstLine = index.positionAt(start).line;
+  const lastLine = index.positionAt(end).line;
+  const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
+
+  let line = firstLine;
+  let joining = true;
+  for (; line <= lastLine && joining; line++) {
+    const from = line === firstLine ? start : index.lineStart(line);
+    const to = Math.min(index.lineEnd(line), end);
+    const content = index.text.slice(from, to);
+    // Docker drops comment lines and empty lines inside a continued instruction.
+    if (line !== firstLine && (/^\s*#/.test(content) || content.trim() === '')) continue;
+    const m = continuation.exec(content);
+    append(out, index.text, from, m ? from + m.index : to);
+    joining = !!m;
+  }
+  // What follows the first logical line belongs to heredocs: kept line by line, as written.
+  for (; line <= lastLine; line++) {
+    out.text += '\n';
+    out.offsets.push(-1);
+    append(out, index.text, index.lineStart(line), Math.min(index.lineEnd(line), end));
+  }
+  return out;
+}
+
+/**
+ * Shortens giant unquoted words (an inline base64 blob, a generated list) to their first and last characters
+ * before parsing: the parser's time grows with the text, and no rule reads such a word. The kept characters
+ * keep their file offsets, so the word's range is still exact.
+ */
+function compactLongWords(script: MappedText): MappedText {
+  const long = /[A-Za-z0-9_.,:=+@%/-]{4096,}/g;
+  if (script.text.length < 4096 || !long.test(script.text)) return script;
+  long.lastIndex = 0;
+  const out: MappedText = { text: '', offsets: [] };
+  let at = 0;
+  for (let m = long.exec(script.text); m; m = long.exec(script.text)) {
+    const keep = [m.index, m.index + 64, m.index + m[0].length - 64, m.index + m[0].length];
+    out.text += script.text.slice(at, keep[1]) + script.text.slice(keep[2], keep[3]);
+    out.offsets.push(...script.offsets.slice(at, keep[1]), ...script.offsets.slice(keep[2], keep[3]));
+    at = keep[3];
+  }
+  out.text += script.text.slice(at);
+  out.offsets.push(...script.offsets.slice(at));
+  return out;
+}
+
+function append(out: MappedText, text: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    out.text += text[i];
+    out.offsets.push(i);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A JSON string of an exec-form instruction, unescaped, each unit mapped to where it is written. */
+export function jsonWord(arg: JSONArgument, index: LineIndex): WordInfo {
+  const range = arg.getJSONRange();
+  const from = index.offsetAt(range.start);
+  const to = index.offsetAt(range.end);
+  const t = index.text;
+  const info: WordInfo = {
+    text: '',
+    offsets: [],
+    literal: true,
+    hasSubstitution: false,
+    start: index.offsetAt(arg.getRange().start),
+    end: index.offsetAt(arg.getRange().end),
+  };
+  const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  for (let i = from; i < to; i++) {
+    if (t[i] === '\\' && i + 1 < to) {
+      const e = t[i + 1];
+      if (e in simple) {
+        info.text += simple[e];
+        info.offsets.push(-1);
+        i++;
+        continue;
+      }
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+        info.text += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
+        info.offsets.push(-1);
+        i += 5;
+        continue;
+      }
+    }
+    info.text += t[i];
+    info.offsets.push(i);
+  }
+  return info;
+}
