@@ -24,18 +24,25 @@ export interface LintFileRequest {
 export interface LintResult {
   kind: FileKind | undefined;
   findings: Finding[];
+  /** Other files read to lint this one (override files, `.env`, Dockerfiles): a change to one re-lints it. */
+  dependencies: string[];
 }
 
 /** Lints one file's text. Never throws. */
 export function lintFile(req: LintFileRequest): LintResult {
   const kind = req.kind ?? detectKind(req.file, req.text);
-  if (!kind) return { kind, findings: [] };
+  if (!kind) return { kind, findings: [], dependencies: [] };
   if (kind === 'compose' && req.files) {
-    const { findings } = lintComposeProject(req);
-    return { kind, findings: findings.filter((f) => f.at.file === req.file) };
+    const { findings, project } = lintComposeProject(req);
+    const own = path.resolve(req.file);
+    return {
+      kind,
+      findings: findings.filter((f) => f.at.file === req.file),
+      dependencies: project.dependencies.filter((f) => f !== own),
+    };
   }
   const parsed = parseFileOfKind(req, kind);
-  return { kind, findings: lintParsed([parsed], req.options) };
+  return { kind, findings: lintParsed([parsed], req.options), dependencies: [] };
 }
 
 export interface ProjectLintResult {

@@ -46,10 +46,10 @@ export interface LintFilesResult {
 /** Files others depend on: a change re-lints the open documents that may read them. */
 const DEPENDENCY_NAME = /(^\.env$)|(compose[^/]*\.ya?ml$)|(ockerfile)|(ontainerfile)|(^\.dockwarden\.ya?ml$)/i;
 
-/** Which open documents may depend on `file`; the project layer can replace this with a precise answer. */
+/** Which open documents may depend on `file`. */
 export type DependentsOf = (file: string, openFiles: readonly string[]) => string[];
 
-/** Same directory tree: the changed file's directory, its subdirectories or its parents. */
+/** Same directory tree (for `.dockwarden.yaml`): the changed file's directory, its subdirectories or its parents. */
 export const sameTreeDependents: DependentsOf = (file, openFiles) => {
   const dir = dirOf(file);
   return openFiles.filter((f) => f !== file && (isWithinDir(dirOf(f), dir) || isWithinDir(dir, dirOf(f))));
@@ -65,11 +65,14 @@ interface InitOptions {
 interface Analysis {
   kind: FileKind | undefined;
   findings: Finding[];
+  dependencies?: string[];
 }
 
-export function startServer(connection: Connection, dependentsOf: DependentsOf = sameTreeDependents): void {
+export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const debouncer = new Debouncer<string>();
+  const lastAnalysis = new Map<string, { version: number; analysis: Analysis }>();
+  const dependenciesOf = new Map<string, Set<string>>();
   /** Open documents: path → URI (and the reverse), so findings and edits that name paths find their URI. */
   const uriByPath = new Map<string, string>();
   const pathByUri = new Map<string, string>();
@@ -228,7 +231,7 @@ export function startServer(connection: Connection, dependentsOf: DependentsOf =
       return { kind, findings: [{ rule: 'file-too-large', severity: level ?? 'warning', message: texts.fileTooLarge(settings.maxFileSizeKb), at }] };
     }
     try {
-      const { findings } = lintFile({
+      const { findings, dependencies } = lintFile({
         file,
         text,
         kind,
@@ -236,7 +239,7 @@ export function startServer(connection: Connection, dependentsOf: DependentsOf =
         options: { locale, severity, settings: config.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : {} },
       });
       for (const f of findings) if (f.fix && !fixEnabled(config, f.rule)) delete f.fix;
-      return { kind, findings };
+      return { kind, findings, dependencies };
     } catch (error) {
       // lintFile never throws by contract; if it does, say so instead of leaving stale diagnostics.
       const message = `Dockwarden failed on this file: ${error instanceof Error ? error.message : String(error)}`;
@@ -307,9 +310,14 @@ export function startServer(connection: Connection, dependentsOf: DependentsOf =
       setDiagnostics(uri, file, settings.enable ? configFindings(file, doc.getText()) : [], doc.version);
       return;
     }
-    const { findings } = analyse(file, doc.getText(), doc.languageId, settings);
-    setDiagnostics(uri, file, findings, doc.version);
+    const analysis = analyse(file, doc.getText(), doc.languageId, settings);
+    lastAnalysis.set(uri, { version: doc.version, analysis });
+    dependenciesOf.set(file, new Set(analysis.dependencies ?? []));
+    setDiagnostics(uri, file, analysis.findings, doc.version);
   }
+
+  /** Open documents whose last lint read `file` (its Compose project, `.env`, linked Dockerfiles). */
+  const projectDependents: DependentsOf = (file, openFiles) => openFiles.filter((f) => dependenciesOf.get(f)?.has(file));
 
   function schedule(uri: string, delayMs: number): void {
     debouncer.schedule(uri, delayMs, () => {
@@ -320,6 +328,7 @@ export function startServer(connection: Connection, dependentsOf: DependentsOf =
   /** Re-lints the open documents (and workspace-linted files) that may read `file`. */
   function relintDependents(file: string, delayMs: number): void {
     const openFiles = [...uriByPath.keys()];
+    const dependentsOf = CONFIG_FILE_NAMES.includes(path.basename(file)) ? sameTreeDependents : projectDependents;
     for (const f of dependentsOf(file, openFiles)) {
       const uri = uriByPath.get(f);
       if (uri) schedule(uri, delayMs);
@@ -370,6 +379,8 @@ export function startServer(connection: Connection, dependentsOf: DependentsOf =
     const file = pathOf(uri);
     openedVersion.delete(uri);
     settingsCache.delete(uri);
+    lastAnalysis.delete(uri);
+    dependenciesOf.delete(file);
     pathByUri.delete(uri);
     if (uriByPath.get(file) === uri) uriByPath.delete(file);
     // The closed buffer's unsaved text no longer counts: documents that read it see the disk again.
@@ -444,7 +455,9 @@ export function startServer(connection: Connection, dependentsOf: DependentsOf =
     if (!doc) return [];
     const settings = await settingsFor(doc.uri);
     const file = pathOf(doc.uri);
-    const current = analyse(file, doc.getText(), doc.languageId, settings);
+    // Editors ask for code actions on every cursor move: reuse the lint of this version when there is one.
+    const cached = lastAnalysis.get(doc.uri);
+    const current = cached?.version === doc.version ? cached.analysis : analyse(file, doc.getText(), doc.languageId, settings);
     if (!current.kind) return [];
     const only = params.context.only;
     const env: ActionEnv = {
