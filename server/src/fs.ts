@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** The file access the analysis needs, so the language server can serve unsaved editor buffers. */
 export interface FileAccess {
@@ -30,4 +31,18 @@ export function decodeText(bytes: Buffer): string {
     return swapped.toString('utf16le');
   }
   return bytes.toString('utf8');
+}
+
+/**
+ * Confines reads to `roots` (workspace folders): paths a compose file names (`include`, `extends`, `env_file`,
+ * `build`) that leave them are not read. No roots: no confinement.
+ */
+export function confinedFileAccess(files: FileAccess, roots: readonly string[] | undefined): FileAccess {
+  if (!roots || roots.length === 0) return files;
+  const resolved = roots.map((r) => path.resolve(r));
+  const inside = (file: string) => {
+    const f = path.resolve(file);
+    return resolved.some((r) => f === r || f.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  };
+  return { readText: (file) => (inside(file) ? files.readText(file) : undefined) };
 }

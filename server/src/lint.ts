@@ -6,7 +6,7 @@ import { lintParsed, type LintOptions } from '../../shared-rules/src/engine';
 import { parseCompose } from './compose/parse';
 import { parseDockerfile } from './dockerfile/parse';
 import { detectKind, type FileKind } from './kind';
-import type { FileAccess } from './fs';
+import { confinedFileAccess, type FileAccess } from './fs';
 import { loadComposeProject, type ComposeProject } from './project/project';
 
 export interface LintFileRequest {
@@ -16,6 +16,8 @@ export interface LintFileRequest {
   kind?: FileKind;
   /** For `.env`, override files and linked Dockerfiles. */
   files?: FileAccess;
+  /** Workspace folders: files outside them that the project names are not read (undefined: no limit). */
+  roots?: readonly string[];
   /** The process environment to interpolate with (the CLI passes process.env; the server does not). */
   processEnv?: Readonly<Record<string, string | undefined>>;
   options?: LintOptions;
@@ -57,7 +59,7 @@ export interface ProjectLintResult {
  */
 export function lintComposeProject(req: LintFileRequest): ProjectLintResult {
   const own = path.resolve(req.file);
-  const base = req.files;
+  const base = req.files && confinedFileAccess(req.files, req.roots);
   const files: FileAccess = {
     readText: (f) => (path.resolve(f) === own ? req.text : base?.readText(f)),
   };

@@ -20,6 +20,8 @@ export interface CliOptions {
   fix: boolean;
   dryRun: boolean;
   color: boolean;
+  /** Read files a compose file names outside the linted paths and the working directory. */
+  allowOutside: boolean;
 }
 
 export class UsageError extends Error {}
@@ -40,6 +42,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     updateBaseline: false,
     fix: false,
     dryRun: false,
+    allowOutside: false,
     color: !('NO_COLOR' in env && env.NO_COLOR !== ''),
   };
   // --lang decides the language of the other errors, so read it first.
@@ -111,6 +114,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case '--dry-run':
         flag();
         opts.dryRun = true;
+        break;
+      case '--allow-outside':
+        flag();
+        opts.allowOutside = true;
         break;
       case '--no-color':
         flag();

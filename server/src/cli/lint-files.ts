@@ -45,6 +45,8 @@ export interface LintContext {
   store: TextStore;
   locale: Locale;
   processEnv: Readonly<Record<string, string | undefined>>;
+  /** Folders the project loader may read (undefined: anywhere). */
+  roots?: string[];
 }
 
 const resolvers = new WeakMap<LoadedConfig, SeverityResolver>();
@@ -68,6 +70,7 @@ export function lintOne(file: DiscoveredFile, ctx: LintContext): Finding[] {
       kind: file.kind,
       files: ctx.store,
       processEnv: ctx.processEnv,
+      roots: ctx.roots,
       options: { locale: ctx.locale, severity, settings: trustedRegistries ? { trustedRegistries } : {} },
     }).findings;
   } catch (error) {

@@ -97,7 +97,10 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     return EXIT_USAGE;
   }
 
-  const ctx: LintContext = { store, locale: opts.locale, processEnv: io.env };
+  // Files a compose file names (include, extends, env_file, build) are read only inside the working
+  // directory and the linted paths, unless --allow-outside.
+  const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
+  const ctx: LintContext = { store, locale: opts.locale, processEnv: io.env, roots };
   const files = discovery.files;
 
   if (opts.fix) {
@@ -216,4 +219,13 @@ export function readVersion(): string {
     dir = path.dirname(dir);
   }
   return (cachedVersion = '0.0.0');
+}
+
+/** A linted path's folder: the path itself for a folder, its parent for a file. */
+function lintRoot(p: string): string {
+  try {
+    return fs.statSync(p).isDirectory() ? p : path.dirname(p);
+  } catch {
+    return path.dirname(p);
+  }
 }

@@ -56,6 +56,7 @@ Options:
   --update-baseline            record the current findings in the --baseline file and exit 0
   --fix                        apply safe fixes to the files
   --dry-run                    with --fix: print a unified diff instead of writing
+  --allow-outside              read files a compose file names outside the linted paths
   --no-color                   no colours in text output
   -h, --help                   show this help
   -v, --version                show the version
@@ -96,6 +97,7 @@ Docker Compose ファイルと Dockerfile のコンテナーセキュリティ�
   --update-baseline            現在の検出結果を --baseline のファイルに記録して終了コード 0
   --fix                        安全な修正をファイルに適用する
   --dry-run                    --fix と併用: 書き込まずに unified diff を表示する
+  --allow-outside              リンク対象外のパスにある include/extends 等のファイルも読む
   --no-color                   テキスト出力を色なしにする
   -h, --help                   このヘルプを表示する
   -v, --version                バージョンを表示する

@@ -236,6 +236,8 @@ export function startServer(connection: Connection): void {
         text,
         kind,
         files: fileAccess,
+        // The document's own folder is always readable (its .env), even outside the workspace.
+        roots: settings.allowOutsideWorkspace || workspaceRoots.length === 0 ? undefined : [...workspaceRoots, path.dirname(file)],
         options: { locale, severity, settings: config.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : {} },
       });
       for (const f of findings) if (f.fix && !fixEnabled(config, f.rule)) delete f.fix;

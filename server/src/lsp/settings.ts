@@ -11,13 +11,15 @@ export interface Settings {
   trustedRegistries?: string[];
   composeFiles: string[];
   maxFileSizeKb: number;
+  /** Read files a compose file names (include, extends, env_file, build) outside the workspace folders. */
+  allowOutsideWorkspace: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 export function defaultSettings(): Settings {
-  return { enable: true, run: 'onType', debounceMs: DEFAULT_DEBOUNCE_MS, rules: {}, composeFiles: [], maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB };
+  return { enable: true, run: 'onType', debounceMs: DEFAULT_DEBOUNCE_MS, rules: {}, composeFiles: [], maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB, allowOutsideWorkspace: false };
 }
 
 /** Coerces whatever the client sent (possibly null, partial or mistyped) into settings; bad values fall back. */
@@ -38,6 +40,7 @@ export function normalizeSettings(raw: unknown): Settings {
   // An empty list in the editor means "not configured", as an absent key does.
   if (registries && registries.length > 0) s.trustedRegistries = registries;
   s.composeFiles = stringList(r.composeFiles) ?? [];
+  if (typeof r.allowOutsideWorkspace === 'boolean') s.allowOutsideWorkspace = r.allowOutsideWorkspace;
   if (typeof r.maxFileSizeKb === 'number' && r.maxFileSizeKb > 0) s.maxFileSizeKb = r.maxFileSizeKb;
   return s;
 }
