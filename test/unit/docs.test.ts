@@ -1,0 +1,170 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules } from '../../shared-rules/src/rules';
+import { engineRules } from '../../shared-rules/src/meta';
+import type { Rule } from '../../shared-rules/src/rule';
+import { lintFile } from '../../server/src/lint';
+
+// Compiled to out/test/unit: the repository root is three levels up.
+const root = path.resolve(__dirname, '../../..');
+const docs = path.join(root, 'docs', 'rules');
+const ids = [...allRules.map((r) => r.id), ...engineRules.map((r) => r.id)];
+const titles = new Map<string, string>([...allRules, ...engineRules].map((r) => [r.id, r.title]));
+
+const read = (file: string) => fs.readFileSync(file, 'utf8');
+const exists = (file: string) => fs.existsSync(file);
+
+interface Block {
+  lang: string;
+  code: string;
+  /** The `## ` heading the block is under. */
+  section: string;
+}
+
+/** Fenced code blocks with the section they belong to. */
+function codeBlocks(markdown: string): Block[] {
+  const out: Block[] = [];
+  let section = '';
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heading = /^## (.*)$/.exec(lines[i]);
+    if (heading) section = heading[1].trim();
+    const fence = /^```(\w*)\s*$/.exec(lines[i]);
+    if (!fence) continue;
+    const body: string[] = [];
+    for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
+    out.push({ lang: fence[1], code: body.join('\n') + '\n', section });
+  }
+  return out;
+}
+
+test('every rule id has an English and a Japanese page whose title line names the id', () => {
+  const problems: string[] = [];
+  for (const id of ids) {
+    for (const file of [path.join(docs, `${id}.md`), path.join(docs, 'ja', `${id}.md`)]) {
+      if (!exists(file)) {
+        problems.push(`missing ${path.relative(root, file)}`);
+        continue;
+      }
+      const first = read(file).split('\n')[0];
+      if (!first.startsWith(`# ${id}: `)) problems.push(`${path.relative(root, file)}: title line is "${first}"`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('English page titles match the rule titles in shared-rules', () => {
+  const problems: string[] = [];
+  for (const id of ids) {
+    const file = path.join(docs, `${id}.md`);
+    if (!exists(file)) continue;
+    const first = read(file).split('\n')[0];
+    if (first !== `# ${id}: ${titles.get(id)}`) problems.push(`${id}: "${first}" vs "${titles.get(id)}"`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('no page documents a rule id that does not exist', () => {
+  const pages = (dir: string) =>
+    fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
+  assert.deepEqual(pages(docs).filter((id) => !ids.includes(id)), []);
+  assert.deepEqual(pages(path.join(docs, 'ja')).filter((id) => !ids.includes(id)), []);
+});
+
+test('Japanese pages keep the English code blocks unchanged', () => {
+  const problems: string[] = [];
+  for (const id of ids) {
+    const en = path.join(docs, `${id}.md`);
+    const ja = path.join(docs, 'ja', `${id}.md`);
+    if (!exists(en) || !exists(ja)) continue;
+    const a = codeBlocks(read(en)).map((b) => b.code);
+    const b = codeBlocks(read(ja)).map((b) => b.code);
+    if (a.join('\u0000') !== b.join('\u0000')) problems.push(id);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('README.md and docs/rules/README.md link every rule page', () => {
+  const readme = read(path.join(root, 'README.md'));
+  const index = read(path.join(docs, 'README.md'));
+  const missing: string[] = [];
+  for (const id of ids) {
+    if (!readme.includes(`(docs/rules/${id}.md)`)) missing.push(`README.md: ${id}`);
+    if (!index.includes(`(${id}.md)`)) missing.push(`docs/rules/README.md: ${id}`);
+  }
+  assert.deepEqual(missing, []);
+});
+
+// --- The examples on each page behave as the page says. ---
+
+/** Settings the pages of rules that need configuration state in their text. */
+const SETTINGS: Record<string, { trustedRegistries: string[] }> = {
+  'untrusted-registry': { trustedRegistries: ['docker.io/library', 'ghcr.io/acme'] },
+  'network-none-suggested': { trustedRegistries: ['docker.io/library', 'ghcr.io/acme'] },
+};
+
+/** Rules still generated as stubs (one message equal to the title) have nothing to check yet. */
+function isStub(rule: Rule): boolean {
+  const keys = Object.keys(rule.messages);
+  return keys.length === 1 && rule.messages[keys[0]] === rule.title;
+}
+
+function lintBlock(id: string, block: Block) {
+  const kind = block.lang === 'dockerfile' ? 'dockerfile' : 'compose';
+  const file = kind === 'dockerfile' ? '/docs-example/Dockerfile' : '/docs-example/compose.yaml';
+  const settings = SETTINGS[id] ?? {};
+  return lintFile({ file, text: block.code, kind, options: { settings } }).findings;
+}
+
+/** A code block that is a whole file the linter can read (not a shell command or a config snippet). */
+function isLintable(block: Block): boolean {
+  if (block.lang === 'yaml') return /^services:/m.test(block.code);
+  return block.lang === 'dockerfile' && /^FROM /m.test(block.code);
+}
+
+function dockerfileSupport(): boolean {
+  const findings = lintFile({ file: '/x/Dockerfile', text: 'FROM alpine\nCMD ["sh"]\n', kind: 'dockerfile' }).findings;
+  return findings.length > 0;
+}
+
+const BAD = ['Bad'];
+const GOOD = ['Good'];
+const SUPPRESS = ['Suppress'];
+
+test('Bad examples trigger their rule, Good and Suppress examples do not', (t) => {
+  const dockerfiles = dockerfileSupport();
+  const problems: string[] = [];
+  const skipped: string[] = [];
+  let checked = 0;
+  for (const id of ids) {
+    const file = path.join(docs, `${id}.md`);
+    if (!exists(file)) continue;
+    const rule = allRules.find((r) => r.id === id);
+    if (rule && isStub(rule)) {
+      skipped.push(`${id} (rule not implemented yet)`);
+      continue;
+    }
+    for (const block of codeBlocks(read(file)).filter(isLintable)) {
+      if (block.lang === 'dockerfile' && !dockerfiles) {
+        skipped.push(`${id} Dockerfile example (Dockerfile parser not implemented yet)`);
+        continue;
+      }
+      const findings = lintBlock(id, block);
+      const fired = findings.some((f) => f.rule === id);
+      const unused = findings.filter((f) => f.rule === 'unused-suppression' && id !== 'unused-suppression');
+      if (BAD.includes(block.section)) {
+        checked++;
+        if (!fired) problems.push(`${id}: a Bad example does not trigger it`);
+      } else if (GOOD.includes(block.section) || SUPPRESS.includes(block.section)) {
+        checked++;
+        if (fired) problems.push(`${id}: a ${block.section} example triggers it`);
+        if (unused.length > 0) problems.push(`${id}: a ${block.section} example has an unused suppression`);
+      }
+    }
+  }
+  if (skipped.length > 0) t.diagnostic(`skipped: ${skipped.join('; ')}`);
+  assert.ok(checked > 60, `only ${checked} examples were checked`);
+  assert.deepEqual(problems, []);
+});
