@@ -1,0 +1,57 @@
+/** Seeds and mutations for the fuzz tests (lintFile, the CLI and the language server). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { corpusFiles } from './corpus';
+
+const seedsDir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'fuzz-seeds');
+
+export interface Seed { name: string; kind: 'compose' | 'dockerfile'; text: string }
+
+export function seeds(): Seed[] {
+  const own: Seed[] = [
+    { name: 'compose.yaml', kind: 'compose', text: fs.readFileSync(path.join(seedsDir, 'compose.yaml'), 'utf8') },
+    { name: 'Dockerfile', kind: 'dockerfile', text: fs.readFileSync(path.join(seedsDir, 'Dockerfile'), 'utf8') },
+  ];
+  // Every 7th corpus file keeps the seed set varied without making each case slow.
+  const corpus = corpusFiles()
+    .filter((_, i) => i % 7 === 0)
+    .map((f) => ({ name: f.file, kind: f.kind, text: fs.readFileSync(f.file, 'utf8') }));
+  return [...own, ...corpus];
+}
+
+const YAML_TOKENS = ['&a ', '*a', '<<: *a', '<<: [*a, *b]', '!reset ', '!override ', '- ', ': ', '{', '}', '[', ']', '"', "'", '|', '>-', '? ', '---\n', '...\n', '%YAML 1.2\n', '!!binary ', '\t', '#', '\r', '\r\n', '\u0000', '\uFEFF', '${', '$$', '${X:?err}', '🐳', '日本語', '\\'];
+const DOCKERFILE_LINES = ['RUN <<EOF', 'RUN curl http://x | sh \\', 'FROM', 'FROM scratch AS', 'USER', 'USER 0:0', 'ADD http://x /', 'ENV A', 'ARG', 'EXPOSE 22/udp', 'RUN ["sh", "-c"', 'RUN $(', 'RUN bash <(wget -O- x)', 'ONBUILD RUN sudo x', 'RUN "unterminated', 'HEALTHCHECK CMD', '# escape=`', 'RUN if then fi; for; do done'];
+
+export type Mutation = (text: string) => string;
+
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), fc.integer({ min: 0, max: 0xffff })).map(([at, code]) => (t: string) => {
+    const i = t.length ? at % t.length : 0;
+    return t.slice(0, i) + String.fromCharCode(code) + t.slice(i + 1);
+  }),
+  fc.nat().map((at) => (t: string) => t.slice(0, t.length ? at % t.length : 0)),
+  fc.tuple(fc.nat(), fc.constantFrom('', ' ', '  ', '    ', '\t', ' \t ')).map(([line, indent]) => (t: string) => {
+    const lines = t.split('\n');
+    const i = lines.length ? line % lines.length : 0;
+    lines[i] = indent + lines[i].trimStart();
+    return lines.join('\n');
+  }),
+  fc.tuple(fc.nat(), fc.constantFrom(...YAML_TOKENS, ...DOCKERFILE_LINES.map((l) => `\n${l}\n`))).map(([at, token]) => (t: string) => {
+    const i = t.length ? at % t.length : 0;
+    return t.slice(0, i) + token + t.slice(i);
+  }),
+  fc.tuple(fc.nat(), fc.integer({ min: 1_000, max: 200_000 })).map(([at, size]) => (t: string) => {
+    const i = t.length ? at % t.length : 0;
+    return t.slice(0, i) + 'x'.repeat(size) + t.slice(i);
+  }),
+  fc.tuple(fc.integer({ min: 100, max: 5000 }), fc.constantFrom('[', '{', '- ', 'a:\n ')).map(([depth, open]) => (t: string) => open.repeat(depth) + t),
+);
+
+
+/** A seed with one to four mutations applied, as text. */
+export const mutatedFile = (all: readonly Seed[]) =>
+  fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([pick, mutations]) => {
+    const seed = all[pick % all.length];
+    return { seed, text: mutations.reduce((t, m) => m(t), seed.text) };
+  });
