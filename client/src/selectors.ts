@@ -22,5 +22,7 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
 export const WATCHED_GLOBS = ['**/.env', COMPOSE_GLOB, '**/*{ockerfile,ontainerfile}*', '**/.dockwarden.{yml,yaml}'];
 
 /** What "Lint Workspace" looks for, and what it never enters. */
-export const WORKSPACE_FILES_GLOB = `{${COMPOSE_GLOB},${DOCKERFILE_GLOB}}`;
+// One brace level only: findFiles hands the glob to ripgrep, which rejects nested alternate groups.
+export const WORKSPACE_FILES_GLOB =
+  '**/{*compose*.yml,*compose*.yaml,Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}';
 export const WORKSPACE_EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
