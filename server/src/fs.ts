@@ -39,10 +39,29 @@ export function decodeText(bytes: Buffer): string {
  */
 export function confinedFileAccess(files: FileAccess, roots: readonly string[] | undefined): FileAccess {
   if (!roots || roots.length === 0) return files;
-  const resolved = roots.map((r) => path.resolve(r));
-  const inside = (file: string) => {
-    const f = path.resolve(file);
-    return resolved.some((r) => f === r || f.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
-  };
+  const inside = insideRoots(roots);
   return { readText: (file) => (inside(file) ? files.readText(file) : undefined) };
+}
+
+/** Memoized by the roots array: the CLI passes one array (often hundreds of roots) for every file it lints. */
+const rootTests = new WeakMap<readonly string[], (file: string) => boolean>();
+
+/**
+ * Whether a path is one of `roots` or inside one. Looks the path's ancestors up in a set, so the cost does
+ * not grow with the number of roots.
+ */
+function insideRoots(roots: readonly string[]): (file: string) => boolean {
+  let test = rootTests.get(roots);
+  if (test) return test;
+  const resolved = new Set(roots.map((r) => path.resolve(r)));
+  test = (file) => {
+    for (let dir = path.resolve(file); ; ) {
+      if (resolved.has(dir)) return true;
+      const parent = path.dirname(dir);
+      if (parent === dir) return false;
+      dir = parent;
+    }
+  };
+  rootTests.set(roots, test);
+  return test;
 }

@@ -59,16 +59,19 @@ export interface ProjectLintResult {
  */
 export function lintComposeProject(req: LintFileRequest): ProjectLintResult {
   const own = path.resolve(req.file);
-  const base = req.files && confinedFileAccess(req.files, req.roots);
-  const files: FileAccess = {
-    readText: (f) => (path.resolve(f) === own ? req.text : base?.readText(f)),
-  };
-  const project = loadComposeProject(own, { files, processEnv: req.processEnv });
+  const project = loadComposeProject(own, { files: projectFileAccess(req), processEnv: req.processEnv });
   // Report in the caller's spelling of its own file (the CLI keeps relative paths).
   const findings = lintParsed(project.parsed, req.options).map((f) =>
     f.at.file === own && req.file !== own ? renameFile(f, own, req.file) : f,
   );
   return { project, findings };
+}
+
+/** What the project loader reads: `req.text` for the file itself, other files through `req.files` within `req.roots`. */
+export function projectFileAccess(req: LintFileRequest): FileAccess {
+  const own = path.resolve(req.file);
+  const base = req.files && confinedFileAccess(req.files, req.roots);
+  return { readText: (f) => (path.resolve(f) === own ? req.text : base?.readText(f)) };
 }
 
 function renameFile(f: Finding, from: string, to: string): Finding {

@@ -19,24 +19,40 @@ export interface LintOptions {
  * that several containers inherit (an anchor, a base file).
  */
 export function lintParsed(files: readonly ParsedFile[], options: LintOptions = {}): Finding[] {
-  const rules = options.rules ?? allRules;
-  const settings = options.settings ?? {};
-  const raw: Finding[] = [];
+  const raw: Finding[] = problemFindings(files);
+  const composeContainers = files.flatMap((f) => f.containers.filter((c) => c.origin === 'compose'));
+  for (const file of files) {
+    const ctx = ruleContext(options, file.kind === 'compose' ? composeContainers : file.containers);
+    for (const container of file.containers) raw.push(...containerFindings(container, ctx, options));
+  }
+  return finishFindings(raw, files, options);
+}
 
+/** Parse problems of the files as findings (they come first, before any rule's). */
+export function problemFindings(files: readonly ParsedFile[]): Finding[] {
+  const raw: Finding[] = [];
   for (const file of files) {
     for (const problem of file.problems) {
       raw.push({ rule: problem.rule, severity: 'error', message: problem.message, at: problem.source });
     }
   }
+  return raw;
+}
 
-  const composeContainers = files.flatMap((f) => f.containers.filter((c) => c.origin === 'compose'));
-  for (const file of files) {
-    const ctx: RuleContext = { settings, project: file.kind === 'compose' ? composeContainers : file.containers };
-    for (const container of file.containers) {
-      raw.push(...runRules(rules, container, ctx, options.locale ?? 'en'));
-    }
-  }
+export function ruleContext(options: LintOptions, project: ContainerSpec[]): RuleContext {
+  return { settings: options.settings ?? {}, project };
+}
 
+/** The rules' findings on one container, before merging, severity settings and suppressions. */
+export function containerFindings(container: ContainerSpec, ctx: RuleContext, options: LintOptions = {}): Finding[] {
+  return runRules(options.rules ?? allRules, container, ctx, options.locale ?? 'en');
+}
+
+/**
+ * Turns raw findings (problems, then each container's in order) into the final list: merged where inherited,
+ * with severity settings and suppressions applied, sorted. Does not modify `raw`, so callers may keep it.
+ */
+export function finishFindings(raw: readonly Finding[], files: readonly Pick<ParsedFile, 'file' | 'suppressions'>[], options: LintOptions = {}): Finding[] {
   const merged = mergeInherited(raw);
   const withSeverity = applySeverity(merged, options.severity);
   return sortFindings(applySuppressions(withSeverity, files));
@@ -95,18 +111,26 @@ function comparePos(a: { line: number; character: number }, b: { line: number; c
 }
 
 /** One finding per rule and location: a value inherited by several services is reported once. */
-function mergeInherited(findings: Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
+function mergeInherited(findings: readonly Finding[]): Finding[] {
+  // Index into `out`; a finding that gains related information is copied first (raw findings may be cached).
+  const byKey = new Map<string, { index: number; copied: boolean }>();
   const out: Finding[] = [];
   for (const f of findings) {
     const key = `${f.rule}\u0000${locationKey(f.at)}`;
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, f);
+      byKey.set(key, { index: out.length, copied: false });
       out.push(f);
       continue;
     }
-    if (f.related) seen.related = [...(seen.related ?? []), ...f.related];
+    if (f.related) {
+      const first = out[seen.index];
+      if (!seen.copied) {
+        out[seen.index] = { ...first };
+        seen.copied = true;
+      }
+      out[seen.index].related = [...(first.related ?? []), ...f.related];
+    }
   }
   return out;
 }
@@ -127,7 +151,7 @@ function applySeverity(findings: Finding[], resolve?: SeverityResolver): Finding
   return out;
 }
 
-function applySuppressions(findings: Finding[], files: readonly ParsedFile[]): Finding[] {
+function applySuppressions(findings: Finding[], files: readonly Pick<ParsedFile, 'file' | 'suppressions'>[]): Finding[] {
   const byFile = new Map<string, Suppression[]>();
   for (const f of files) byFile.set(f.file, f.suppressions);
   const used = new Set<Suppression>();

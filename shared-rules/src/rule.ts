@@ -56,7 +56,11 @@ export interface RuleSettings {
 
 export interface RuleContext {
   settings: RuleSettings;
-  /** Every container of the same project (Compose services), for rules that look across services. */
+  /**
+   * Every container of the same project (Compose services), for rules that look across services. Read only
+   * their `name` and `dependsOn`: the language server's incremental lint (server/src/incremental.ts) re-lints
+   * the other services only when those change.
+   */
   project: ContainerSpec[];
 }
 

@@ -1,4 +1,6 @@
 // The `dockwarden` command (bundled to dist/cli.js; bin/dockwarden.js requires it).
+import { isMainThread } from 'node:worker_threads';
+import { runLintWorker } from './parallel';
 import { runCli } from './run';
 
 function main(): void {
@@ -9,6 +11,8 @@ function main(): void {
       env: { ...process.env },
       stdout: process.stdout,
       stderr: process.stderr,
+      // Worker threads run this same file (the bundle, or out/ in development).
+      parallel: { script: __filename },
     });
   } catch (error) {
     process.stderr.write(`dockwarden: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -17,9 +21,9 @@ function main(): void {
 }
 
 // EPIPE (e.g. `dockwarden | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
 
-main();
+if (!runLintWorker()) main();

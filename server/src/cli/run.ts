@@ -7,6 +7,7 @@ import { discoverFiles, toPosix, type DiscoveredFile } from '../discover';
 import { parseArgs, UsageError, type CliOptions } from './args';
 import { formatJson, formatText, reachesFailOn } from './format';
 import { lintOne, TextStore, type LintContext } from './lint-files';
+import { lintInParallel, type ParallelOptions } from './parallel';
 import { cliTexts, type CliTexts } from './texts';
 
 export interface CliIo {
@@ -14,6 +15,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown };
+  /** Lint many files on worker threads too (the CLI entry sets it; in-process callers lint on their thread). */
+  parallel?: ParallelOptions;
 }
 
 export const EXIT_OK = 0;
@@ -109,7 +112,9 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   }
 
   let findings: Finding[] = [];
-  for (const file of files) findings.push(...lintOne(file, ctx));
+  const perFile = io.parallel ? lintInParallel(files, ctx, io.cwd, io.parallel) : undefined;
+  if (perFile) for (const list of perFile) findings.push(...list);
+  else for (const file of files) findings.push(...lintOne(file, ctx));
   findings = sortFindings(findings.map(normalizeFile));
   const textOf = (file: string) => store.readText(file);
 

@@ -20,10 +20,27 @@ export interface ComposeParseOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-const DEFAULT_MAX_ALIASES = 10_000;
-const DEFAULT_MAX_NODES = 1_000_000;
+export const DEFAULT_MAX_ALIASES = 10_000;
+export const DEFAULT_MAX_NODES = 1_000_000;
 /** One broken line can make yaml report many follow-up errors; the first ones are what matters. */
 const MAX_SYNTAX_PROBLEMS = 20;
+
+/**
+ * Alias expansion counts of a parse, for the language server's incremental lint (which must know that a
+ * full parse would stay within the limits). Keyed by the `problems` array, which copies of the result share.
+ */
+const aliasCounts = new WeakMap<ParseProblem[], AliasCounts>();
+
+export interface AliasCounts {
+  aliases: number;
+  nodes: number;
+  /** Lines where anchors are defined. */
+  anchorLines: number[];
+}
+
+export function aliasCountsOf(parsed: ParsedFile): AliasCounts | undefined {
+  return aliasCounts.get(parsed.problems);
+}
 
 /** Parses one compose file into the container model. Never throws: problems become `problems`. */
 export function parseCompose(file: string, text: string, options: ComposeParseOptions): ParsedFile {
@@ -80,6 +97,11 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     maxNodes: options.maxExpandedNodes ?? DEFAULT_MAX_NODES,
   });
   const { offender, recursive, unresolved } = view.stats;
+  aliasCounts.set(result.problems, {
+    aliases: view.stats.expandedAliases,
+    nodes: view.stats.expandedNodes,
+    anchorLines: view.stats.anchored.map((n) => ctx.lines.lineOf(n.range?.[0] ?? 0)),
+  });
   if (offender) {
     const r = offender.range ?? [0, 0];
     result.problems.push(

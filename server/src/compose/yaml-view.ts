@@ -26,6 +26,8 @@ export interface AliasStats {
   unresolved?: Alias;
   /** Keys written twice in one mapping (checked here in linear time; the yaml library's check is quadratic). */
   duplicateKeys: Node[];
+  /** Nodes that carry an anchor (`&name`), in document order. */
+  anchored: Node[];
 }
 
 export interface AliasLimits {
@@ -40,7 +42,7 @@ export interface AliasLimits {
 export class YamlView {
   private readonly targets = new Map<Alias, Node>();
   private readonly merged = new Map<YAMLMap, Map<string, Entry>>();
-  readonly stats: AliasStats = { expandedAliases: 0, expandedNodes: 0, duplicateKeys: [] };
+  readonly stats: AliasStats = { expandedAliases: 0, expandedNodes: 0, duplicateKeys: [], anchored: [] };
 
   constructor(doc: Document, limits: AliasLimits) {
     this.index(doc.contents as Node | null, limits);
@@ -139,7 +141,10 @@ export class YamlView {
         if (!stats.offender && (running > limits.maxAliases || runningNodes > limits.maxNodes)) stats.offender = node;
         return [n, a + 1];
       }
-      if (node.anchor) anchors.set(node.anchor, node);
+      if (node.anchor) {
+        anchors.set(node.anchor, node);
+        stats.anchored.push(node);
+      }
       runningNodes++;
       let n = 1;
       let a = 0;

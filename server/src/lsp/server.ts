@@ -21,7 +21,7 @@ import type { Finding, Fix } from '../../../shared-rules/src/rule';
 import { CONFIG_FILE_NAMES, fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, type LoadedConfig } from '../config';
 import { pathMatcher, toPosix } from '../discover';
 import { kindByName, type FileKind } from '../kind';
-import { lintFile } from '../lint';
+import { lintWithState, type IncrementalState } from '../incremental';
 import { FIX_ALL_KIND, quickFixes, SHOW_DOCS_COMMAND, singleFileEdit, wanted, type ActionEnv } from './code-actions';
 import { Debouncer } from './debounce';
 import { isDiagnosticData, SOURCE, toDiagnostic, type DiagnosticCapabilities } from './diagnostics';
@@ -83,6 +83,8 @@ export function startServer(connection: Connection): void {
   const workspaceLinted = new Set<string>();
   const configCache = new Map<string, LoadedConfig>();
   const settingsCache = new Map<string, Promise<Settings>>();
+  /** The last lint of recently edited documents, for the incremental path (few: each holds a parsed file). */
+  const incremental = new Map<string, IncrementalState>();
 
   let locale: Locale = 'en';
   let texts: LspTexts = lspTexts('en');
@@ -214,7 +216,8 @@ export function startServer(connection: Connection): void {
     return undefined;
   }
 
-  function analyse(file: string, text: string, languageId: string, settings: Settings): Analysis {
+  /** `uri`: the open document being linted, whose previous lint the incremental path may reuse. */
+  function analyse(file: string, text: string, languageId: string, settings: Settings, uri?: string): Analysis {
     if (!settings.enable) return { kind: undefined, findings: [] };
     const loaded = configFor(file);
     const kind = kindOf(file, languageId, settings, loaded);
@@ -231,22 +234,34 @@ export function startServer(connection: Connection): void {
       return { kind, findings: [{ rule: 'file-too-large', severity: level ?? 'warning', message: texts.fileTooLarge(settings.maxFileSizeKb), at }] };
     }
     try {
-      const { findings, dependencies } = lintFile({
-        file,
-        text,
-        kind,
-        files: fileAccess,
-        // The document's own folder is always readable (its .env), even outside the workspace.
-        roots: settings.allowOutsideWorkspace || workspaceRoots.length === 0 ? undefined : [...workspaceRoots, path.dirname(file)],
-        options: { locale, severity, settings: config.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : {} },
-      });
-      for (const f of findings) if (f.fix && !fixEnabled(config, f.rule)) delete f.fix;
-      return { kind, findings, dependencies };
+      const { result, state } = lintWithState(
+        {
+          file,
+          text,
+          kind,
+          files: fileAccess,
+          // The document's own folder is always readable (its .env), even outside the workspace.
+          roots: settings.allowOutsideWorkspace || workspaceRoots.length === 0 ? undefined : [...workspaceRoots, path.dirname(file)],
+          options: { locale, severity, settings: config.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : {} },
+        },
+        uri === undefined ? undefined : incremental.get(uri),
+      );
+      if (uri !== undefined) rememberState(uri, state);
+      // Copies, not `delete`: the findings may be kept for the next incremental lint.
+      const findings = result.findings.map((f) => (f.fix && !fixEnabled(config, f.rule) ? withoutFix(f) : f));
+      return { kind, findings, dependencies: result.dependencies };
     } catch (error) {
       // lintFile never throws by contract; if it does, say so instead of leaving stale diagnostics.
       const message = `Dockwarden failed on this file: ${error instanceof Error ? error.message : String(error)}`;
       return { kind, findings: [{ rule: 'internal-error', severity: 'error', message, at }] };
     }
+  }
+
+  function rememberState(uri: string, state: IncrementalState | undefined): void {
+    incremental.delete(uri);
+    if (!state || state.text.length < MIN_INCREMENTAL_CHARS) return;
+    incremental.set(uri, state);
+    if (incremental.size > MAX_INCREMENTAL_STATES) incremental.delete(incremental.keys().next().value!);
   }
 
   // ---- diagnostics ---------------------------------------------------------------------------------------
@@ -257,7 +272,9 @@ export function startServer(connection: Connection): void {
       const target = f.at.file === file ? sourceUri : pathToUri(f.at.file, uriByPath);
       if (!target) continue;
       const d = toDiagnostic(f, diagCaps, uriByPath, target === sourceUri ? version : documents.get(target)?.version, texts.relatedIn);
-      byTarget.set(target, [...(byTarget.get(target) ?? []), d]);
+      const list = byTarget.get(target);
+      if (list) list.push(d);
+      else byTarget.set(target, [d]);
     }
     const before = published.get(sourceUri);
     if (byTarget.size === 0 && !before) {
@@ -312,7 +329,7 @@ export function startServer(connection: Connection): void {
       setDiagnostics(uri, file, settings.enable ? configFindings(file, doc.getText()) : [], doc.version);
       return;
     }
-    const analysis = analyse(file, doc.getText(), doc.languageId, settings);
+    const analysis = analyse(file, doc.getText(), doc.languageId, settings, uri);
     lastAnalysis.set(uri, { version: doc.version, analysis });
     dependenciesOf.set(file, new Set(analysis.dependencies ?? []));
     setDiagnostics(uri, file, analysis.findings, doc.version);
@@ -382,6 +399,7 @@ export function startServer(connection: Connection): void {
     openedVersion.delete(uri);
     settingsCache.delete(uri);
     lastAnalysis.delete(uri);
+    incremental.delete(uri);
     dependenciesOf.delete(file);
     pathByUri.delete(uri);
     if (uriByPath.get(file) === uri) uriByPath.delete(file);
@@ -521,6 +539,16 @@ function configFindings(file: string, text: string): Finding[] {
     const pos = { line: e.line, character: e.character };
     return { rule: 'config-error', severity: 'error', message: e.message, at: { file, range: { start: pos, end: pos } } };
   });
+}
+
+/** Incremental lint states kept (most recently linted documents): each holds a parsed document. */
+const MAX_INCREMENTAL_STATES = 8;
+/** Smaller documents lint in full in a few milliseconds: not worth the memory of a state. */
+const MIN_INCREMENTAL_CHARS = 8_000;
+
+function withoutFix(f: Finding): Finding {
+  const { fix: _dropped, ...rest } = f;
+  return rest;
 }
 
 /** Fix-all on save must not stall the editor: after this, the passes done so far are returned. */

@@ -22,6 +22,8 @@ export interface ComposeProject {
   dependencies: string[];
   /** What the engine lints: merged services sit in the file that declares them; override files carry none. */
   parsed: ParsedFile[];
+  /** The Dockerfile each service of the top-level project reads for its `build:` (by service name). */
+  dockerfiles: Map<string, string>;
 }
 
 /**
@@ -33,13 +35,14 @@ export function loadComposeProject(file: string, options: ProjectOptions): Compo
   const loader = new ProjectLoader(options);
   const projectFiles = loader.projectFilesFor(path.resolve(file));
   loader.loadProject(projectFiles, path.dirname(projectFiles[0]), undefined, 0);
-  return { composeFiles: loader.composeFiles, dependencies: [...loader.dependencies], parsed: loader.parsed };
+  return { composeFiles: loader.composeFiles, dependencies: [...loader.dependencies], parsed: loader.parsed, dockerfiles: loader.dockerfiles };
 }
 
 class ProjectLoader {
   readonly composeFiles: string[] = [];
   readonly dependencies = new Set<string>();
   readonly parsed: ParsedFile[] = [];
+  readonly dockerfiles = new Map<string, string>();
   private readonly parseCache = new Map<string, ParsedFile>();
 
   constructor(private readonly options: ProjectOptions) {}
@@ -73,7 +76,7 @@ class ProjectLoader {
         services.set(c.name, earlier ? mergeServices(earlier, c, 'base') : c);
       }
     }
-    for (const c of services.values()) this.linkDockerfile(c, projectDir);
+    for (const c of services.values()) this.linkDockerfile(c, projectDir, depth);
 
     // Each merged service is linted once, in the file that first declares it.
     for (const p of parsedFiles) {
@@ -103,7 +106,7 @@ class ProjectLoader {
   }
 
   /** `build:` → the Dockerfile's image stage, for `root-user` on services that set no `user:`. */
-  private linkDockerfile(service: ContainerSpec, projectDir: string): void {
+  private linkDockerfile(service: ContainerSpec, projectDir: string, depth: number): void {
     const build = service.build;
     if (!build || build.context?.known === false || build.dockerfile?.known === false) return;
     const context = build.context?.value ?? '.';
@@ -111,6 +114,7 @@ class ProjectLoader {
     // Compose resolves a relative context against the project directory (the first file's folder).
     const contextDir = path.resolve(projectDir, context);
     const dockerfile = path.resolve(contextDir, build.dockerfile?.value ?? 'Dockerfile');
+    if (depth === 0) this.dockerfiles.set(service.name, dockerfile);
     const text = this.read(dockerfile);
     if (text === undefined) return;
     const target = build.target?.known ? build.target.value : undefined;
