@@ -13,6 +13,9 @@ export class BenchClient {
     const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new BenchClient(proc, conn);
+    // Writes racing the server's exit after `shutdown` must not crash the benchmark.
+    proc.stdin!.on('error', () => undefined);
+    conn.onError(() => undefined);
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
@@ -69,10 +72,11 @@ export class BenchClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.conn.sendNotification('exit');
+      await this.conn.sendNotification('exit').catch(() => undefined);
     } catch {
       /* the server may already be gone */
     }
+    this.conn.end();
     this.conn.dispose();
     this.proc.kill();
   }
