@@ -104,7 +104,8 @@ test('a Dockerfile with 10,000 lines and one with a 1 MB RUN line', () => {
   for (let i = 0; i < 9_998; i++) long.push(i % 2 ? `RUN echo step ${i}` : `ENV VAR_${i}=value${i}`);
   long.push('USER 10001');
   const a = timed(() => dockerfile(long.join('\n') + '\n'));
-  assert.ok(a.ms < 5000, `10,000 lines took ${a.ms} ms`);
+  // A bound against hangs, with room for a loaded 2-core CI machine (about 4 s there today; 5,000 RUNs each parsed).
+  assert.ok(a.ms < 15_000, `10,000 lines took ${a.ms} ms`);
   assert.ok(!rules(a.value).includes('internal-error'));
   const b = timed(() => dockerfile(`FROM debian:12.5\nRUN echo ${'a'.repeat(1_000_000)} && curl -fsSL https://x.example/i.sh | sh\n`));
   assert.ok(b.ms < 5000, `1 MB RUN took ${b.ms} ms`);
