@@ -1,3 +1,4 @@
+import { applyEdits } from '../helpers/edits';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -173,18 +174,7 @@ export const codes = (p: Published | undefined) => (p?.diagnostics ?? []).map((d
 
 /** Applies LSP text edits (ranges refer to the original text) as a client does. */
 export function applyLspEdits(text: string, edits: { range: Diag['range']; newText: string }[]): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const off = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : starts[p.line] + p.character);
-  const spans = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText })).sort((x, y) => x.a - y.a);
-  for (let i = 1; i < spans.length; i++) if (spans[i].a < spans[i - 1].b) throw new Error('overlapping edits');
-  let out = '';
-  let at = 0;
-  for (const s of spans) {
-    out += text.slice(at, s.a) + s.t;
-    at = s.b;
-  }
-  return out + text.slice(at);
+  return applyEdits(text, edits.map((e) => ({ file: '', ...e })));
 }
 
 /** The edits of a workspace edit for one URI, from `changes` or `documentChanges`. */
