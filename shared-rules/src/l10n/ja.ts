@@ -83,7 +83,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default: 'サービス「{service}」は root（user: {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
       build: 'サービス「{service}」は root で動作します。user: が設定されておらず、Dockerfile {dockerfile} も root 以外の USER で終わっていません。user: を設定するか Dockerfile に USER を追加してください',
-      noUser: 'イメージが root で動作します。ステージ {stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
+      noUser: 'イメージが root で動作します。{stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
       rootUser: 'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
       fix: 'USER 10001 を追加する',
     },
