@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import type { ContainerSpec, Source, TextEdit } from '../../shared-rules/src/model';
+import type { ContainerSpec, ParsedFile, Source, TextEdit } from '../../shared-rules/src/model';
 import type { Finding } from '../../shared-rules/src/rule';
 import { containerFindings, finishFindings, lintParsed, problemFindings, ruleContext, type LintOptions } from '../../shared-rules/src/engine';
 import { checkNesting } from './compose/depth';
-import { aliasCountsOf, DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES } from './compose/parse';
-import { blockHolding, serviceLayout, type ServiceLayout } from './compose/service-blocks';
+import { aliasCountsOf, DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, type AliasCounts } from './compose/parse';
+import { blockHolding, serviceLayout, topHolding, type ServiceLayout } from './compose/service-blocks';
 import type { FileAccess } from './fs';
 import { lintFile, projectFileAccess, type LintFileRequest, type LintResult } from './lint';
-import { loadComposeProject } from './project/project';
+import { loadComposeProject, type ComposeProject } from './project/project';
 import { scanSuppressions } from './suppressions';
 
 /**
@@ -37,6 +37,8 @@ export interface IncrementalState {
   /** Upper bounds of the alias expansion of the whole text (the parser refuses alias bombs past the limits). */
   aliases: number;
   nodes: number;
+  /** Lines where anchors are defined (none inside the services). */
+  anchorLines: number[];
 }
 
 export interface IncrementalLint {
@@ -125,6 +127,7 @@ function fullLint(req: LintFileRequest): IncrementalLint {
     dockerfiles,
     aliases: counts.aliases,
     nodes: counts.nodes,
+    anchorLines: counts.anchorLines,
   };
   return { result: { kind: 'compose', findings, dependencies }, state };
 }
@@ -135,7 +138,7 @@ function relint(prev: IncrementalState, req: LintFileRequest): IncrementalLint |
   if (req.file !== prev.file || stateKey(req) !== prev.key) return undefined;
   if (text.length * 3 > DEFAULT_MAX_BYTES || checkNesting(text)) return undefined;
   const layout = serviceLayout(text);
-  if (!layout || layout.blocks.length !== prev.layout.blocks.length) return undefined;
+  if (!layout || layout.blocks.length !== prev.layout.blocks.length || layout.tops.length !== prev.layout.tops.length) return undefined;
 
   // The changed lines: [first, oldLast] before the edit, [first, newLast] after it.
   const before = prev.layout.lines;
@@ -144,83 +147,194 @@ function relint(prev: IncrementalState, req: LintFileRequest): IncrementalLint |
   while (first < before.length && first < after.length && before[first] === after[first]) first++;
   let tail = 0;
   while (tail < before.length - first && tail < after.length - first && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  const delta = after.length - before.length;
-  const b = blockHolding(prev.layout, first, before.length - 1 - tail);
-  if (b < 0 || blockHolding(layout, first, after.length - 1 - tail) !== b) return undefined;
-  for (let j = 0; j < layout.blocks.length; j++) {
-    const o = prev.layout.blocks[j];
-    const n = layout.blocks[j];
-    if (o.name !== n.name || n.keyLine !== o.keyLine + (j > b ? delta : 0) || n.endLine !== o.endLine + (j >= b ? delta : 0)) return undefined;
-  }
-  const block = layout.blocks[b];
-  if (linesHave(after, block.keyLine, block.endLine, EXTENDS)) return undefined;
+  const edit: LineEdit = { first, oldLast: before.length - 1 - tail, newLast: after.length - 1 - tail, delta: after.length - before.length };
+  if (!sameShape(prev.layout, layout, edit)) return undefined;
+  const b = blockHolding(prev.layout, edit.first, edit.oldLast);
+  if (b >= 0) return blockHolding(layout, edit.first, edit.newLast) === b ? relintService(prev, req, layout, edit, b) : undefined;
+  const t = topHolding(prev.layout, edit.first, edit.oldLast);
+  if (t >= 0 && topHolding(layout, edit.first, edit.newLast) === t) return relintTopLevel(prev, req, layout, edit, t);
+  return undefined;
+}
 
-  // Parse the edited service alone: the other services' lines become empty lines.
-  const masked = after.slice();
-  for (let j = 0; j < layout.blocks.length; j++) {
-    if (j === b) continue;
-    for (let i = layout.blocks[j].keyLine; i < layout.blocks[j].endLine; i++) masked[i] = '';
-  }
-  const own = prev.file;
-  const reads = new Map<string, string | undefined>();
-  const project = loadComposeProject(own, { files: recording(projectFileAccess({ ...req, text: masked.join('\n') }), own, reads) });
-  const parsed = project.parsed[0];
-  const counts = parsed && aliasCountsOf(parsed);
-  if (project.parsed.length !== 1 || parsed.file !== own || parsed.problems.length > 0 || parsed.includes?.length || !counts) return undefined;
+interface LineEdit {
+  first: number;
+  oldLast: number;
+  newLast: number;
+  /** Lines added (negative: removed). */
+  delta: number;
+}
+
+/** Same services and top-level keys, each starting and ending where the edit moved it. */
+function sameShape(old: ServiceLayout, now: ServiceLayout, edit: LineEdit): boolean {
+  // keyLine and endLine are where lines start: those after the replaced lines move by the delta.
+  const moved = (line: number) => (line > edit.oldLast ? line + edit.delta : line);
+  const same = (o: { keyLine: number; endLine: number }, n: { keyLine: number; endLine: number }) =>
+    n.keyLine === moved(o.keyLine) && n.endLine === moved(o.endLine);
+  return (
+    old.blocks.every((o, j) => o.name === now.blocks[j].name && same(o, now.blocks[j])) &&
+    old.tops.every((o, j) => o.key === now.tops[j].key && same(o, now.tops[j]))
+  );
+}
+
+/** Text with only lines [from, to) kept; the others empty, so line numbers stay. */
+function keepOnly(lines: readonly string[], ranges: ReadonlyArray<readonly [number, number]>): string {
+  const masked = new Array<string>(lines.length).fill('');
+  for (const [from, to] of ranges) for (let i = from; i < to; i++) masked[i] = lines[i];
+  return masked.join('\n');
+}
+
+/** An edit inside one service: that service is parsed again (with the top-level entries it may refer to). */
+function relintService(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, edit: LineEdit, b: number): IncrementalLint | undefined {
+  const block = layout.blocks[b];
+  if (linesHave(layout.lines, block.keyLine, block.endLine, EXTENDS)) return undefined;
+  const services = layout.tops.find((t) => t.key === 'services');
+  if (!services) return undefined;
+  // The other services' lines become empty lines.
+  const text = keepOnly(layout.lines, [
+    [0, layout.blocks[0].keyLine],
+    [block.keyLine, block.endLine],
+    [layout.blocks[layout.blocks.length - 1].endLine, layout.lines.length],
+  ]);
+  const masked = parseMasked(prev, req, text);
+  if (!masked) return undefined;
+  const { parsed, counts, project } = masked;
   const service = parsed.containers[0];
   if (parsed.containers.length !== 1 || service.name !== block.name) return undefined;
   // Anchors among the services could be used by other services (or shadow those above them).
   if (counts.anchorLines.some((line) => line >= block.keyLine && line < block.endLine)) return undefined;
-  if (prev.aliases + counts.aliases > DEFAULT_MAX_ALIASES || prev.nodes + counts.nodes > DEFAULT_MAX_NODES) return undefined;
   // Other services' findings depend on this one only through its `depends_on` (network-none-suggested).
   if (!sameList(service.dependsOn, prev.containers[b].dependsOn)) return undefined;
   // Dependencies: the same files read before the `build:` links, then this service's Dockerfile.
+  const own = prev.file;
   const maskedDependencies = project.dependencies.filter((f) => f !== own);
   const dockerfile = project.dockerfiles.get(service.name);
   const pre = maskedDependencies.filter((f) => f !== dockerfile);
   if (!sameList(pre, prev.pre) || !sameList(maskedDependencies, dependencyOrder(pre, [dockerfile]))) return undefined;
   if (dockerfile !== undefined && pre.includes(dockerfile)) return undefined;
-  const dockerfiles = prev.dockerfiles.slice();
-  dockerfiles[b] = dockerfile;
-  // Every file the previous lint read must read the same now (.env, override probes, Dockerfiles).
-  const files = projectFileAccess(req);
-  for (const [f, t] of reads) if (prev.reads.has(f) && prev.reads.get(f) !== t) return undefined;
-  for (const [f, t] of prev.reads) if (!reads.has(f) && files.readText(f) !== t) return undefined;
+  if (!sameReads(prev, req, masked.reads)) return undefined;
 
   const options: LintOptions = req.options ?? {};
   const containers = prev.containers.slice();
   containers[b] = service;
+  const dockerfiles = prev.dockerfiles.slice();
+  dockerfiles[b] = dockerfile;
+  const old = prev.layout.blocks[b];
+  const raw = moveOthers(prev, old.keyLine, old.endLine, edit.delta, b, () => containerFindings(service, ruleContext(options, containers), options));
+  if (!raw) return undefined;
+  return finish(prev, req, layout, { containers, dockerfiles, raw, reads: masked.reads, counts, anchorLines: prev.anchorLines.map((l) => (l >= old.endLine ? l + edit.delta : l)) });
+}
+
+/**
+ * An edit inside a top-level entry the model does not read (`volumes:`, `networks:`, an `x-` entry without
+ * anchors, comments before the first key): that entry alone is parsed again, for its syntax; every
+ * service's findings stay, moved by the edit's line delta.
+ */
+function relintTopLevel(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, edit: LineEdit, t: number): IncrementalLint | undefined {
+  const top = layout.tops[t];
+  const old = prev.layout.tops[t];
+  if (MODEL_KEYS.has(top.key)) return undefined;
+  // Before the first key only comments are inert (an indented line there is a syntax error in full).
+  if (top.key === '' && !linesAllComments(layout.lines, top.keyLine, top.endLine)) return undefined;
+  // An anchor here may be what the services' aliases expand.
+  if (prev.anchorLines.some((line) => line >= old.keyLine && line < old.endLine)) return undefined;
+  let reads: ReadonlyMap<string, string | undefined> = new Map();
+  let counts: AliasCounts = { aliases: 0, nodes: 0, anchorLines: [] };
+  if (top.key !== '') {
+    const masked = parseMasked(prev, req, keepOnly(layout.lines, [[top.keyLine, top.endLine]]));
+    if (!masked) return undefined;
+    if (masked.parsed.containers.length > 0 || masked.counts.anchorLines.length > 0) return undefined;
+    if (!sameList(masked.project.dependencies.filter((f) => f !== prev.file), prev.pre)) return undefined;
+    ({ reads, counts } = masked);
+  }
+  if (!sameReads(prev, req, reads)) return undefined;
+  const raw = moveOthers(prev, old.keyLine, old.endLine, edit.delta, -1, () => []);
+  if (!raw) return undefined;
+  return finish(prev, req, layout, {
+    containers: prev.containers,
+    dockerfiles: prev.dockerfiles,
+    raw,
+    reads,
+    counts,
+    anchorLines: prev.anchorLines.map((l) => (l >= old.endLine ? l + edit.delta : l)),
+  });
+}
+
+/** Top-level keys the Compose model reads. */
+const MODEL_KEYS = new Set(['services', 'include']);
+
+interface MaskedParse {
+  parsed: ParsedFile;
+  counts: AliasCounts;
+  project: ComposeProject;
+  reads: Map<string, string | undefined>;
+}
+
+/** The project loaded from a masked text; undefined unless it is this one clean file within the alias limits. */
+function parseMasked(prev: IncrementalState, req: LintFileRequest, text: string): MaskedParse | undefined {
+  const own = prev.file;
+  const reads = new Map<string, string | undefined>();
+  const project = loadComposeProject(own, { files: recording(projectFileAccess({ ...req, text }), own, reads) });
+  const parsed = project.parsed[0];
+  const counts = parsed && aliasCountsOf(parsed);
+  if (project.parsed.length !== 1 || parsed.file !== own || parsed.problems.length > 0 || parsed.includes?.length || !counts) return undefined;
+  if (prev.aliases + counts.aliases > DEFAULT_MAX_ALIASES || prev.nodes + counts.nodes > DEFAULT_MAX_NODES) return undefined;
+  return { parsed, counts, project, reads };
+}
+
+/** Every file the previous lint read must read the same now (.env, override probes, Dockerfiles). */
+function sameReads(prev: IncrementalState, req: LintFileRequest, reads: ReadonlyMap<string, string | undefined>): boolean {
+  const files = projectFileAccess(req);
+  for (const [f, t] of reads) if (prev.reads.has(f) && prev.reads.get(f) !== t) return false;
+  for (const [f, t] of prev.reads) if (!reads.has(f) && files.readText(f) !== t) return false;
+  return true;
+}
+
+/** Each container's raw findings: the previous ones moved past lines [start, end), `fresh()` for container `redo`. */
+function moveOthers(prev: IncrementalState, start: number, end: number, delta: number, redo: number, fresh: () => Finding[]): Finding[][] | undefined {
   const raw: Finding[][] = [];
-  const oldStart = prev.layout.blocks[b].keyLine;
-  const oldEnd = prev.layout.blocks[b].endLine;
-  for (let j = 0; j < containers.length; j++) {
-    if (j === b) {
-      raw.push(containerFindings(service, ruleContext(options, containers), options));
+  for (let j = 0; j < prev.raw.length; j++) {
+    if (j === redo) {
+      raw.push(fresh());
       continue;
     }
     const moved: Finding[] = [];
     for (const f of prev.raw[j]) {
-      const m = moveFinding(f, oldStart, oldEnd, delta);
+      const m = moveFinding(f, start, end, delta);
       if (!m) return undefined;
       moved.push(m);
     }
     raw.push(moved);
   }
-  const files1 = [{ file: own, suppressions: scanSuppressions(own, text) }];
-  const findings = finishFindings(raw.flat(), files1, options);
-  const mergedReads = new Map(prev.reads);
-  for (const [f, t] of reads) mergedReads.set(f, t);
-  const dependencies = dependencyOrder(pre, dockerfiles);
+  return raw;
+}
+
+interface Relinted {
+  containers: ContainerSpec[];
+  dockerfiles: Array<string | undefined>;
+  raw: Finding[][];
+  reads: ReadonlyMap<string, string | undefined>;
+  counts: AliasCounts;
+  anchorLines: number[];
+}
+
+function finish(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, next: Relinted): IncrementalLint {
+  const own = prev.file;
+  const files1 = [{ file: own, suppressions: scanSuppressions(own, req.text) }];
+  const findings = finishFindings(next.raw.flat(), files1, req.options ?? {});
+  const reads = new Map(prev.reads);
+  for (const [f, t] of next.reads) reads.set(f, t);
+  const dependencies = dependencyOrder(prev.pre, next.dockerfiles);
   const state: IncrementalState = {
     ...prev,
-    text,
+    text: req.text,
     layout,
-    containers,
-    raw,
-    reads: mergedReads,
-    dockerfiles,
-    aliases: prev.aliases + counts.aliases,
-    nodes: prev.nodes + counts.nodes,
+    containers: next.containers,
+    raw: next.raw,
+    reads,
+    dockerfiles: next.dockerfiles,
+    aliases: prev.aliases + next.counts.aliases,
+    nodes: prev.nodes + next.counts.nodes,
+    anchorLines: next.anchorLines,
   };
   return { result: { kind: 'compose', findings, dependencies }, state, incremental: true };
 }
@@ -237,6 +351,14 @@ function sameNames(containers: readonly ContainerSpec[], layout: ServiceLayout):
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function linesAllComments(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = lines[i].trimStart();
+    if (t !== '' && !t.startsWith('#')) return false;
+  }
+  return true;
 }
 
 function linesHave(lines: readonly string[], from: number, to: number, pattern: RegExp): boolean {

@@ -19,7 +19,7 @@ fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12\nRUN echo hi\n');
 
 /** A Compose file of `n` services in the plain layout the incremental path handles, with an anchor and variables. */
 function composeText(n: number): string {
-  const lines = ['x-common: &common', '  restart: unless-stopped', '  security_opt:', '    - no-new-privileges:true', '', 'services:'];
+  const lines = ['# generated', 'x-common: &common', '  restart: unless-stopped', '  security_opt:', '    - no-new-privileges:true', '', 'services:'];
   for (let i = 0; i < n; i++) {
     lines.push(`  svc${i}:`, '    <<: *common', `    image: registry.example.com/app${i}:\${TAG}`, '    ports:', `      - "${8000 + i}:80"`);
     if (i % 3 === 0) lines.push('    depends_on:', `      - svc${(i + 1) % n}`);
@@ -27,7 +27,7 @@ function composeText(n: number): string {
     if (i % 5 === 2) lines.push('    # dockwarden-ignore cap-drop-missing', '    privileged: true');
     lines.push('    environment:', `      DB_PASSWORD: secret${i}`);
   }
-  lines.push('volumes:', '  data: {}');
+  lines.push('volumes:', '  data: {}', '  # named volumes', '  cache:', '    driver: local', 'networks:', '  front: {}');
   return lines.join('\n') + '\n';
 }
 
@@ -55,6 +55,14 @@ const snippets = [
   '  svc_new:',
   '',
   '#',
+  // top-level entries
+  '  logs:',
+  '    external: true',
+  '  other: *common',
+  '  bad: [unclosed',
+  'secrets:',
+  'x-more: &more {a: 1}',
+  '  dup: {}',
 ];
 
 type Edit = { kind: 'insert' | 'replace' | 'delete' | 'type'; at: number; snippet: number; chars: string };
@@ -115,6 +123,22 @@ test('an edit inside one service of a large file re-parses only that service', (
   assert.equal(second.incremental, true);
   assert.deepStrictEqual(second.result, lintFile(request(edited)));
   assert.ok(second.result.findings.some((f) => f.rule === 'privileged' && f.at.range.start.line > 0));
+});
+
+test('an edit in a top-level entry the model does not read re-parses only that entry', () => {
+  const text = composeText(50);
+  const first = lintWithState(request(text), undefined);
+  for (const edited of [text + '#', text.replace('  cache:\n', '  cache:\n    external: true\n'), text.replace('# generated\n', '# generated!\n\n')]) {
+    const second = lintWithState(request(edited), first.state);
+    assert.equal(second.incremental, true, edited.slice(-80));
+    assert.deepStrictEqual(second.result, lintFile(request(edited)));
+  }
+  // A syntax error there is reported, and an anchored x- entry is what services expand: both lint in full.
+  for (const edited of [text.replace('  cache:\n', '  cache: [\n'), text.replace('  restart: unless-stopped', '  restart: always')]) {
+    const second = lintWithState(request(edited), first.state);
+    assert.notEqual(second.incremental, true);
+    assert.deepStrictEqual(second.result, lintFile(request(edited)));
+  }
 });
 
 test('a changed .env makes the next lint a full one', () => {

@@ -11,9 +11,18 @@ export interface ServiceBlock {
   endLine: number;
 }
 
+/** A top-level entry: its key line up to the next top-level key (the first holds the lines before any key). */
+export interface TopBlock {
+  /** The key as written ('' for the lines before the first key). */
+  key: string;
+  keyLine: number;
+  endLine: number;
+}
+
 export interface ServiceLayout {
   lines: string[];
   blocks: ServiceBlock[];
+  tops: TopBlock[];
 }
 
 const SERVICE_KEY = /^( +)([A-Za-z0-9_][A-Za-z0-9._-]*):[ ]*(?:#.*)?$/;
@@ -24,6 +33,7 @@ export function serviceLayout(text: string): ServiceLayout | undefined {
   if (text.includes('\r') || text.includes('\t')) return undefined;
   const lines = text.split('\n');
   const blocks: ServiceBlock[] = [];
+  const tops: TopBlock[] = [{ key: '', keyLine: 0, endLine: lines.length }];
   let inServices = false;
   let sawServices = false;
   let indent = -1;
@@ -35,6 +45,8 @@ export function serviceLayout(text: string): ServiceLayout | undefined {
     if (col === 0) {
       if (!TOP_LEVEL_KEY.test(line)) return undefined; // `---`, `%YAML`, a multi-line scalar at column 0, ...
       if (inServices && blocks.length > 0) blocks[blocks.length - 1].endLine = i;
+      tops[tops.length - 1].endLine = i;
+      tops.push({ key: line.slice(0, line.indexOf(':')), keyLine: i, endLine: lines.length });
       inServices = /^services:[ ]*(?:#.*)?$/.test(line);
       if (inServices) {
         if (sawServices) return undefined;
@@ -53,7 +65,12 @@ export function serviceLayout(text: string): ServiceLayout | undefined {
     } else if (blocks.length === 0) return undefined;
   }
   if (blocks.length === 0) return undefined;
-  return { lines, blocks };
+  return { lines, blocks, tops };
+}
+
+/** The top-level block holding every line from `first` to `last` (its key line included). */
+export function topHolding(layout: ServiceLayout, first: number, last: number): number {
+  return layout.tops.findIndex((t) => first >= t.keyLine && last < t.endLine);
 }
 
 /** The block whose body (the lines after its key line) holds every line from `first` to `last`. */

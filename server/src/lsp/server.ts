@@ -259,7 +259,7 @@ export function startServer(connection: Connection): void {
 
   function rememberState(uri: string, state: IncrementalState | undefined): void {
     incremental.delete(uri);
-    if (!state || state.text.length < MIN_INCREMENTAL_CHARS) return;
+    if (!state) return;
     incremental.set(uri, state);
     if (incremental.size > MAX_INCREMENTAL_STATES) incremental.delete(incremental.keys().next().value!);
   }
@@ -543,8 +543,6 @@ function configFindings(file: string, text: string): Finding[] {
 
 /** Incremental lint states kept (most recently linted documents): each holds a parsed document. */
 const MAX_INCREMENTAL_STATES = 8;
-/** Smaller documents lint in full in a few milliseconds: not worth the memory of a state. */
-const MIN_INCREMENTAL_CHARS = 8_000;
 
 function withoutFix(f: Finding): Finding {
   const { fix: _dropped, ...rest } = f;
