@@ -51,6 +51,10 @@ export class BenchClient {
     return uri;
   }
 
+  close(uri: string): void {
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   change(uri: string, version: number, line: number, character: number, insert: string, removeLength = 0): void {
     const range = { start: { line, character }, end: { line, character: character + removeLength } };
     void this.conn.sendNotification('textDocument/didChange', {

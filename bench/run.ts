@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
 import { lintFile } from '../server/src/lint';
+import { diskFileAccess } from '../server/src/fs';
 import { BenchClient } from './lsp-client';
 import { generateLargeCompose, generateLongDockerfile } from './generate';
 import { percentile, round, timeIt } from './stats';
@@ -50,19 +51,30 @@ function floor(c: Case): number[] {
   return timeIt(() => parseDocument(c.text), N);
 }
 
-async function typing(client: BenchClient, c: Case): Promise<number[]> {
+/** Where the benchmark types: after the last line, and at the end of a `key: value` line in the middle. */
+function editPoints(text: string): { end: { line: number; character: number }; middle: { line: number; character: number } } {
+  const lines = text.split('\n');
+  const end = { line: lines.length - 1, character: 0 }; // the empty line after the final newline
+  const valueLine = /^\s+[A-Za-z_][\w.-]*:\s+[\w"'/.$-]|^(RUN|ENV|COPY|ARG) \S/;
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length - 1 && !valueLine.test(lines[line])) line++;
+  return { end, middle: { line, character: lines[line].length } };
+}
+
+/** Latencies of `N` one-character edits at `at` (typed, then deleted), each until its publishDiagnostics. */
+async function typing(client: BenchClient, c: Case, at: { line: number; character: number }): Promise<number[]> {
   const uri = client.open(c.file, c.languageId, c.text);
   await client.nextDiagnostics(uri, 30_000);
-  const lastLine = c.text.split('\n').length - 1; // the empty line after the final newline
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
     const inserting = i % 2 === 0;
     const wait = client.nextDiagnostics(uri);
     const t0 = process.hrtime.bigint();
-    client.change(uri, i + 2, lastLine, 0, inserting ? '#' : '', inserting ? 0 : 1);
+    client.change(uri, i + 2, at.line, at.character, inserting ? (at.character === 0 ? '#' : 'x') : '', inserting ? 0 : 1);
     await wait;
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
+  client.close(uri);
   return times;
 }
 
@@ -101,8 +113,12 @@ async function main(): Promise<void> {
   const client = await BenchClient.start(serverJs, { debounceMs: 0, enable: true, run: 'onType' });
   for (const c of all) {
     const fl = floor(c);
-    const lint = timeIt(() => lintFile({ file: c.file, text: c.text }), N);
-    const typed = await typing(client, c);
+    // As the CLI and the language server lint it: with its project (.env, override files, Dockerfiles).
+    const files = diskFileAccess();
+    const lint = timeIt(() => lintFile({ file: c.file, text: c.text, files }), N);
+    const points = editPoints(c.text);
+    const atEnd = await typing(client, c, points.end);
+    const inMiddle = await typing(client, c, points.middle);
     const floorP50 = percentile(fl, 50);
     rows.push({
       case: c.name,
@@ -110,9 +126,13 @@ async function main(): Promise<void> {
       'floor p50 ms': round(floorP50),
       'lint p50 ms': round(percentile(lint, 50)),
       'lint/floor': round(percentile(lint, 50) / floorP50),
-      'typing p50 ms': round(percentile(typed, 50)),
-      'typing p95 ms': round(percentile(typed, 95)),
-      'typing/floor': round(percentile(typed, 50) / floorP50),
+      'typing at end p50 ms': round(percentile(atEnd, 50)),
+      'p95 ms': round(percentile(atEnd, 95)),
+      'end/floor': round(percentile(atEnd, 50) / floorP50),
+      [`typing mid p50 ms`]: round(percentile(inMiddle, 50)),
+      'mid p95 ms': round(percentile(inMiddle, 95)),
+      'mid/floor': round(percentile(inMiddle, 50) / floorP50),
+      'mid line': points.middle.line + 1,
     });
   }
   await client.stop();

@@ -240,7 +240,8 @@ function relintTopLevel(prev: IncrementalState, req: LintFileRequest, layout: Se
   let reads: ReadonlyMap<string, string | undefined> = new Map();
   let counts: AliasCounts = { aliases: 0, nodes: 0, anchorLines: [] };
   if (top.key !== '') {
-    const masked = parseMasked(prev, req, keepOnly(layout.lines, [[top.keyLine, top.endLine]]));
+    // Its lines alone, without the others' line numbers: nothing of this parse but its problems is used.
+    const masked = parseMasked(prev, req, layout.lines.slice(top.keyLine, top.endLine).join('\n'));
     if (!masked) return undefined;
     if (masked.parsed.containers.length > 0 || masked.counts.anchorLines.length > 0) return undefined;
     if (!sameList(masked.project.dependencies.filter((f) => f !== prev.file), prev.pre)) return undefined;
