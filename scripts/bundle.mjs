@@ -5,9 +5,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-  // The CLI keeps the 1.3 MB shell parser in its own file beside it (required lazily, for RUN only), so that
-  // linting Compose files never pays for parsing it at start-up.
+  // The server and the CLI keep the 1.3 MB shell parser in its own file beside them (required lazily, for RUN
+  // only), so that start-up and Compose files never pay for parsing it.
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [besideBundle('mvdan-sh')] }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [besideBundle('mvdan-sh')] }),
   build({ ...common, entryPoints: ['mvdan-sh'], outfile: 'dist/mvdan-sh.js', sourcemap: false }),
 ]);
