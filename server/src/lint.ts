@@ -6,7 +6,7 @@ import { lintParsed, type LintOptions } from '../../shared-rules/src/engine';
 import { parseCompose } from './compose/parse';
 import { parseDockerfile } from './dockerfile/parse';
 import { detectKind, type FileKind } from './kind';
-import { confinedFileAccess, type FileAccess } from './fs';
+import { confinedFileAccess, resolvePath, type FileAccess } from './fs';
 import { loadComposeProject, type ComposeProject } from './project/project';
 
 export interface LintFileRequest {
@@ -71,7 +71,7 @@ export function lintComposeProject(req: LintFileRequest): ProjectLintResult {
 export function projectFileAccess(req: LintFileRequest): FileAccess {
   const own = path.resolve(req.file);
   const base = req.files && confinedFileAccess(req.files, req.roots);
-  return { readText: (f) => (path.resolve(f) === own ? req.text : base?.readText(f)) };
+  return { readText: (f) => (resolvePath(f) === own ? req.text : base?.readText(f)) };
 }
 
 function renameFile(f: Finding, from: string, to: string): Finding {
