@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
 import { parseCompose } from '../compose/parse';
-import { parseDockerfile } from '../dockerfile/parse';
 import type { FileAccess } from '../fs';
 import { mergeServices } from './merge';
 import { composeFileVariable, findDefaultFile, looksLikeOverrideOf, overrideCandidates, readDotenv } from './files';
@@ -120,6 +119,8 @@ class ProjectLoader {
     const text = this.read(dockerfile);
     if (text === undefined) return;
     const target = build.target?.known ? build.target.value : undefined;
+    // Required on first use: most projects link no Dockerfile that exists, and start-up stays lighter.
+    const { parseDockerfile } = require('../dockerfile/parse') as typeof import('../dockerfile/parse');
     const parsed = parseDockerfile(dockerfile, text, { target });
     const stage = parsed.containers[0];
     if (stage) service.build = { ...build, stage };
