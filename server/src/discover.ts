@@ -67,11 +67,19 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
     }
     return active;
   };
-  const configFor = (dir: string): ActiveConfig =>
-    // A config named with --config may live anywhere (a shared file): its globs are relative to the working directory.
-    options.config
-      ? activate(options.config, options.cwd, options.cwd)
-      : activate(loadConfigFor(dir, options.files), options.cwd);
+  // Many files named on the command line share a folder: look its config up (a walk to the root) once.
+  const configByDir = new Map<string, ActiveConfig>();
+  const configFor = (dir: string): ActiveConfig => {
+    let active = configByDir.get(dir);
+    if (!active) {
+      // A config named with --config may live anywhere (a shared file): its globs are relative to the working directory.
+      active = options.config
+        ? activate(options.config, options.cwd, options.cwd)
+        : activate(loadConfigFor(dir, options.files), options.cwd);
+      configByDir.set(dir, active);
+    }
+    return active;
+  };
 
   const display = (abs: string, arg: string): string => {
     if (path.isAbsolute(arg)) return toPosix(abs);

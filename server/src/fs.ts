@@ -43,6 +43,30 @@ export function confinedFileAccess(files: FileAccess, roots: readonly string[] |
   return { readText: (file) => (inside(file) ? files.readText(file) : undefined) };
 }
 
+/**
+ * `path.resolve(from, p)` without its cost when `p` is already an absolute, normalized posix path (what the
+ * project loader and the CLI pass around): the same string comes back, so no new one is built.
+ */
+export function resolvePath(p: string, from?: string): string {
+  if (isNormalizedAbsolute(p)) return p;
+  return from === undefined ? path.resolve(p) : path.resolve(from, p);
+}
+
+/** Absolute posix path with no empty, `.` or `..` segment and no trailing slash: `path.resolve` keeps it as is. */
+function isNormalizedAbsolute(p: string): boolean {
+  if (path.sep !== '/' || p.length < 2 || p.charCodeAt(0) !== 47 || p.charCodeAt(p.length - 1) === 47) return false;
+  if (p.includes('//')) return false;
+  for (let i = p.indexOf('/.'); i >= 0; i = p.indexOf('/.', i + 2)) {
+    const next = p.charCodeAt(i + 2); // NaN at the end
+    if (next !== next || next === 47) return false; // `/.` or `/./`
+    if (next === 46) {
+      const after = p.charCodeAt(i + 3);
+      if (after !== after || after === 47) return false; // `/..` or `/../`
+    }
+  }
+  return true;
+}
+
 /** Memoized by the roots array: the CLI passes one array (often hundreds of roots) for every file it lints. */
 const rootTests = new WeakMap<readonly string[], (file: string) => boolean>();
 
@@ -54,13 +78,29 @@ function insideRoots(roots: readonly string[]): (file: string) => boolean {
   let test = rootTests.get(roots);
   if (test) return test;
   const resolved = new Set(roots.map((r) => path.resolve(r)));
-  test = (file) => {
-    for (let dir = path.resolve(file); ; ) {
-      if (resolved.has(dir)) return true;
-      const parent = path.dirname(dir);
-      if (parent === dir) return false;
-      dir = parent;
+  // Answers per folder: a project probes several names in one folder (.env, override files, Dockerfiles).
+  const folders = new Map<string, boolean>();
+  const folderInside = (folder: string): boolean => {
+    let inside = folders.get(folder);
+    if (inside === undefined) {
+      inside = false;
+      for (let dir = folder; ; ) {
+        if (resolved.has(dir)) {
+          inside = true;
+          break;
+        }
+        const parent = path.dirname(dir);
+        if (parent === dir) break;
+        dir = parent;
+      }
+      if (folders.size > 10_000) folders.clear();
+      folders.set(folder, inside);
     }
+    return inside;
+  };
+  test = (file) => {
+    const abs = resolvePath(file);
+    return resolved.has(abs) || folderInside(path.dirname(abs));
   };
   rootTests.set(roots, test);
   return test;

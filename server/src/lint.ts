@@ -1,13 +1,12 @@
 import * as path from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
 import type { ParsedFile } from '../../shared-rules/src/model';
 import type { Finding } from '../../shared-rules/src/rule';
 import { lintParsed, type LintOptions } from '../../shared-rules/src/engine';
 import { parseCompose } from './compose/parse';
-import { parseDockerfile } from './dockerfile/parse';
 import { detectKind, type FileKind } from './kind';
-import { confinedFileAccess, type FileAccess } from './fs';
+import { confinedFileAccess, resolvePath, type FileAccess } from './fs';
 import { loadComposeProject, type ComposeProject } from './project/project';
+import { parseDotenv } from './project/files';
 
 export interface LintFileRequest {
   /** Absolute (or caller-relative) path; findings and edits name files the same way. */
@@ -71,7 +70,7 @@ export function lintComposeProject(req: LintFileRequest): ProjectLintResult {
 export function projectFileAccess(req: LintFileRequest): FileAccess {
   const own = path.resolve(req.file);
   const base = req.files && confinedFileAccess(req.files, req.roots);
-  return { readText: (f) => (path.resolve(f) === own ? req.text : base?.readText(f)) };
+  return { readText: (f) => (resolvePath(f) === own ? req.text : base?.readText(f)) };
 }
 
 function renameFile(f: Finding, from: string, to: string): Finding {
@@ -85,7 +84,11 @@ function renameFile(f: Finding, from: string, to: string): Finding {
 }
 
 export function parseFileOfKind(req: LintFileRequest, kind: FileKind): ParsedFile {
-  if (kind === 'dockerfile') return parseDockerfile(req.file, req.text);
+  if (kind === 'dockerfile') {
+    // Required here, not at start-up: linting Compose files alone never loads the Dockerfile parser.
+    const { parseDockerfile } = require('./dockerfile/parse') as typeof import('./dockerfile/parse');
+    return parseDockerfile(req.file, req.text);
+  }
   return parseCompose(req.file, req.text, { env: composeEnv(req) });
 }
 

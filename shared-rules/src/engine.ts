@@ -179,11 +179,20 @@ function suppresses(s: Suppression, f: Finding): boolean {
   return s.scope === 'file' || s.line === f.at.range.start.line;
 }
 
+/** `a.localeCompare(b)` is this collator's compare (ECMA-402), but builds a collator on every call. */
+let collator: Intl.Collator | undefined;
+
+function localeCompare(a: string, b: string): number {
+  if (a === b) return 0;
+  collator ??= new Intl.Collator();
+  return collator.compare(a, b);
+}
+
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      a.at.file.localeCompare(b.at.file) ||
+      localeCompare(a.at.file, b.at.file) ||
       comparePos(a.at.range.start, b.at.range.start) ||
-      a.rule.localeCompare(b.rule),
+      localeCompare(a.rule, b.rule),
   );
 }

@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared-rules/src/l10n';
 import type { Finding } from '../../../shared-rules/src/rule';
 import { severityResolver, type LoadedConfig } from '../config';
 import type { DiscoveredFile } from '../discover';
-import type { FileAccess } from '../fs';
+import { resolvePath, type FileAccess } from '../fs';
 import { lintFile } from '../lint';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -16,7 +16,7 @@ export class TextStore implements FileAccess {
   constructor(private readonly cwd: string) {}
 
   readText(file: string): string | undefined {
-    const abs = path.resolve(this.cwd, file);
+    const abs = resolvePath(file, this.cwd);
     if (this.texts.has(abs)) return this.texts.get(abs);
     let text: string | undefined;
     try {
@@ -32,12 +32,12 @@ export class TextStore implements FileAccess {
 
   /** A text discovery already read; ignored when the store holds a (possibly fixed) text already. */
   prime(file: string, text: string): void {
-    const abs = path.resolve(this.cwd, file);
+    const abs = resolvePath(file, this.cwd);
     if (!this.texts.has(abs)) this.texts.set(abs, text);
   }
 
   set(file: string, text: string): void {
-    this.texts.set(path.resolve(this.cwd, file), text);
+    this.texts.set(resolvePath(file, this.cwd), text);
   }
 }
 

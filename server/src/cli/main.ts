@@ -1,5 +1,4 @@
 // The `dockwarden` command (bundled to dist/cli.js; bin/dockwarden.js requires it).
-import { isMainThread } from 'node:worker_threads';
 import { runLintWorker } from './parallel';
 import { runCli } from './run';
 
@@ -20,10 +19,11 @@ function main(): void {
   }
 }
 
-// EPIPE (e.g. `dockwarden | head`) is not an error worth a stack trace.
-if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-if (!runLintWorker()) main();
+if (!runLintWorker()) {
+  // EPIPE (e.g. `dockwarden | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  main();
+}

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker as WorkerThread } from 'node:worker_threads';
 import type { Finding } from '../../../shared-rules/src/rule';
 import type { DiscoveredFile } from '../discover';
 import { lintOne, TextStore, type LintContext } from './lint-files';
@@ -21,6 +21,8 @@ export interface ParallelOptions {
 }
 
 const DEFAULT_MIN_FILES = 48;
+/** Passed to workers as their argv, so the entry knows a worker without loading node:worker_threads (~10 ms) first. */
+export const WORKER_ARG = '--dockwarden-lint-worker';
 /** A worker that makes no progress for this long is given up on; its files are linted here. */
 const STALL_MS = 30_000;
 
@@ -53,15 +55,16 @@ export function lintInParallel(files: DiscoveredFile[], ctx: LintContext, cwd: s
   const count = Math.min(opts.workers ?? Math.min(cores - 1, idleCores), 8);
   if (count < 1 || files.length < (opts.minFiles ?? DEFAULT_MIN_FILES)) return undefined;
 
+  const { MessageChannel, receiveMessageOnPort, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const shared = new SharedArrayBuffer(8);
   const cells = new Int32Array(shared);
   const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
+  const workers: WorkerThread[] = [];
   try {
     for (let i = 0; i < count; i++) {
       const { port1, port2 } = new MessageChannel();
       const input: WorkerInput = { dockwardenLintWorker: true, files, cwd, locale: ctx.locale, processEnv: ctx.processEnv, roots: ctx.roots, shared, port: port2 };
-      workers.push(new Worker(opts.script, { workerData: input, transferList: [port2], stdout: false, stderr: false }));
+      workers.push(new Worker(opts.script, { workerData: input, argv: [WORKER_ARG], transferList: [port2], stdout: false, stderr: false }));
       ports.push(port1);
     }
   } catch {
@@ -103,6 +106,9 @@ export function lintInParallel(files: DiscoveredFile[], ctx: LintContext, cwd: s
 
 /** The worker side: true when this thread is a lint worker (and has done its work). */
 export function runLintWorker(): boolean {
+  if (process.argv[2] !== WORKER_ARG) return false;
+  const { isMainThread, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  if (isMainThread) return false;
   const input = workerData as WorkerInput | undefined;
   if (!input?.dockwardenLintWorker) return false;
   const cells = new Int32Array(input.shared);

@@ -219,10 +219,26 @@ export interface SlotTarget {
 
 /** A place to add `key: value` entries to a mapping, block or flow, keeping indentation and line ends. */
 export function mappingSlot(ctx: EditContext, target: SlotTarget): MappingSlot {
-  return { addEntry: (key, valueText) => addEntry(ctx, target, key, valueText) };
+  // Several rules add to one service: where its block ends is found once.
+  let tail: BlockTail | undefined;
+  const blockTail = (pairs: Pair[]) => (tail ??= findBlockTail(ctx, pairs));
+  return { addEntry: (key, valueText) => addEntry(ctx, target, key, valueText, blockTail) };
 }
 
-function addEntry(ctx: EditContext, t: SlotTarget, key: string, valueText: string): TextEdit[] {
+/** A block mapping's first key column and the end of its last line's content. */
+interface BlockTail {
+  col: number;
+  at: number;
+}
+
+function findBlockTail(ctx: EditContext, pairs: Pair[]): BlockTail {
+  const firstKey = pairStart(pairs[0]);
+  const col = firstKey - ctx.lines.lineStart(ctx.lines.lineOf(firstKey));
+  const lastLine = ctx.lines.lineOf(Math.max(firstKey, pairEnd(pairs[pairs.length - 1], ctx.text) - 1));
+  return { col, at: ctx.lines.lineEnd(lastLine) };
+}
+
+function addEntry(ctx: EditContext, t: SlotTarget, key: string, valueText: string, blockTail: (pairs: Pair[]) => BlockTail): TextEdit[] {
   const w = t.written;
   const singleLine = !valueText.includes('\n');
   if (w && isAlias(w)) {
@@ -241,11 +257,8 @@ function addEntry(ctx: EditContext, t: SlotTarget, key: string, valueText: strin
       return [edit(ctx, at, at, `, ${key}: ${valueText}`)];
     }
     if (pairs.length === 0) return [];
-    const firstKey = pairStart(pairs[0]);
-    const col = firstKey - ctx.lines.lineStart(ctx.lines.lineOf(firstKey));
+    const { col, at } = blockTail(pairs);
     const step = t.step ?? (t.ownerColumn !== undefined && col > t.ownerColumn ? col - t.ownerColumn : 2);
-    const lastLine = ctx.lines.lineOf(Math.max(firstKey, pairEnd(pairs[pairs.length - 1], ctx.text) - 1));
-    const at = ctx.lines.lineEnd(lastLine);
     return [edit(ctx, at, at, ctx.eol + ' '.repeat(col) + entryText(ctx, key, valueText, col, step))];
   }
   // An empty value (`web:` or `web: ~`).

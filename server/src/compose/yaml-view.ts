@@ -103,70 +103,88 @@ export class YamlView {
 
   private checkDuplicates(map: YAMLMap): void {
     if (map.items.length < 2) return;
-    const seen = new Set<string>();
+    // Keys are told apart by type and text (`1` and `'1'` differ); string keys, nearly all, need no composite id.
+    const strings = new Set<string>();
+    let others: Set<string> | undefined;
     for (const item of map.items) {
       const key = item.key as Node | null;
       if (!key || !isScalar(key)) continue;
-      const id = `${typeof key.value}:${String(key.value)}`;
-      if (!seen.has(id)) seen.add(id);
-      else if (this.stats.duplicateKeys.length < 20) this.stats.duplicateKeys.push(key);
+      const v = key.value;
+      let seen: boolean;
+      if (typeof v === 'string') {
+        seen = strings.has(v);
+        if (!seen) strings.add(v);
+      } else {
+        const id = `${typeof v}:${String(v)}`;
+        others ??= new Set<string>();
+        seen = others.has(id);
+        if (!seen) others.add(id);
+      }
+      if (seen && this.stats.duplicateKeys.length < 20) this.stats.duplicateKeys.push(key);
     }
   }
 
   /** Walks the document once in order: records anchors and aliases, counts the expanded size. */
   private index(root: Node | null, limits: AliasLimits): void {
     const anchors = new Map<string, Node>();
-    // Expanded size (nodes, aliases) of each finished node, for aliases to reuse.
+    // Expanded size (nodes, aliases) of each finished anchored node, for aliases to reuse.
     const size = new Map<Node, [number, number]>();
     const inProgress = new Set<Node>();
     const stats = this.stats;
     let running = 0;
     let runningNodes = 0;
-    const walk = (node: Node | null): [number, number] => {
-      if (!node) return [0, 0];
+    // Expanded size walked so far: a subtree's size is the difference across its walk (no tuple per node).
+    let sizeNodes = 0;
+    let sizeAliases = 0;
+    const walk = (node: Node | null): void => {
+      if (!node) return;
       if (isAlias(node)) {
         const target = anchors.get(node.source);
         if (!target) {
           stats.unresolved ??= node;
-          return [1, 1];
+          sizeNodes++;
+          sizeAliases++;
+          return;
         }
         this.targets.set(node, target);
         if (inProgress.has(target)) {
           stats.recursive ??= node;
-          return [1, 1];
+          sizeNodes++;
+          sizeAliases++;
+          return;
         }
         const [n, a] = size.get(target) ?? [1, 0];
         running += a + 1;
         runningNodes += n;
         if (!stats.offender && (running > limits.maxAliases || runningNodes > limits.maxNodes)) stats.offender = node;
-        return [n, a + 1];
+        sizeNodes += n;
+        sizeAliases += a + 1;
+        return;
       }
-      if (node.anchor) {
-        anchors.set(node.anchor, node);
+      const anchored = node.anchor;
+      if (anchored) {
+        anchors.set(anchored, node);
         stats.anchored.push(node);
       }
+      const nodesBefore = sizeNodes;
+      const aliasesBefore = sizeAliases;
       runningNodes++;
-      let n = 1;
-      let a = 0;
-      if (isMap(node) || isSeq(node)) {
+      sizeNodes++;
+      const isMapping = isMap(node);
+      if (isMapping || isSeq(node)) {
         inProgress.add(node);
-        if (isMap(node)) this.checkDuplicates(node as YAMLMap);
+        if (isMapping) this.checkDuplicates(node as YAMLMap);
         for (const item of (node as YAMLMap | YAMLSeq).items) {
           if (isPair(item)) {
-            const [kn, ka] = walk(item.key as Node | null);
-            const [vn, va] = walk(item.value as Node | null);
-            n += kn + vn;
-            a += ka + va;
+            walk(item.key as Node | null);
+            walk(item.value as Node | null);
           } else {
-            const [inn, ia] = walk(item as Node | null);
-            n += inn;
-            a += ia;
+            walk(item as Node | null);
           }
         }
         inProgress.delete(node);
       }
-      if (node.anchor) size.set(node, [n, a]);
-      return [n, a];
+      if (anchored) size.set(node, [sizeNodes - nodesBefore, sizeAliases - aliasesBefore]);
     };
     walk(root);
     stats.expandedAliases = running;

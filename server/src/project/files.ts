@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
 import type { FileAccess } from '../fs';
 
 /** File names Compose looks for, in its order of preference. */
@@ -10,6 +9,11 @@ export function overrideCandidates(baseFile: string): string[] {
   const dir = path.dirname(baseFile);
   const stem = path.basename(baseFile).replace(/\.ya?ml$/i, '');
   return [`${stem}.override.yaml`, `${stem}.override.yml`].map((n) => path.join(dir, n));
+}
+
+/** dotenv is required on first use: it loads node:crypto, and most folders have no `.env`. */
+export function parseDotenv(text: string): Record<string, string> {
+  return (require('dotenv') as typeof import('dotenv')).parse(text);
 }
 
 /** Reads a `.env` file into variables; an absent file gives none. */

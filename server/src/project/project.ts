@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
 import { parseCompose } from '../compose/parse';
-import { parseDockerfile } from '../dockerfile/parse';
 import type { FileAccess } from '../fs';
 import { mergeServices } from './merge';
 import { composeFileVariable, findDefaultFile, looksLikeOverrideOf, overrideCandidates, readDotenv } from './files';
@@ -43,7 +42,9 @@ class ProjectLoader {
   readonly dependencies = new Set<string>();
   readonly parsed: ParsedFile[] = [];
   readonly dockerfiles = new Map<string, string>();
-  private readonly parseCache = new Map<string, ParsedFile>();
+  /** Parses by file, each with the environment it was parsed in. */
+  private readonly parseCache = new Map<string, Array<{ env: Map<string, string>; parsed: ParsedFile }>>();
+  private readonly environments = new Map<string, Map<string, string>>();
 
   constructor(private readonly options: ProjectOptions) {}
 
@@ -118,6 +119,8 @@ class ProjectLoader {
     const text = this.read(dockerfile);
     if (text === undefined) return;
     const target = build.target?.known ? build.target.value : undefined;
+    // Required on first use: most projects link no Dockerfile that exists, and start-up stays lighter.
+    const { parseDockerfile } = require('../dockerfile/parse') as typeof import('../dockerfile/parse');
     const parsed = parseDockerfile(dockerfile, text, { target });
     const stage = parsed.containers[0];
     if (stage) service.build = { ...build, stage };
@@ -132,9 +135,14 @@ class ProjectLoader {
   }
 
   private environment(projectDir: string, envFiles: string[] | undefined): Map<string, string> {
+    const files = envFiles ?? [path.join(projectDir, '.env')];
+    const cacheKey = files.join('\u0000');
+    const cached = this.environments.get(cacheKey);
+    if (cached) return cached;
     const env = new Map<string, string>();
-    for (const f of envFiles ?? [path.join(projectDir, '.env')]) for (const [k, v] of this.readEnv(f)) env.set(k, v);
-    for (const [k, v] of Object.entries(this.options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
+    for (const f of files) for (const [k, v] of this.readEnv(f)) env.set(k, v);
+    for (const [k, v] of processEnvEntries(this.options.processEnv)) env.set(k, v);
+    this.environments.set(cacheKey, env);
     return env;
   }
 
@@ -145,15 +153,16 @@ class ProjectLoader {
 
   /** Each file is parsed once per environment, however many projects and `extends` name it. */
   private parse(file: string, env: Map<string, string>): ParsedFile {
-    const key = `${file}\u0000${[...env].join('\u0001')}`;
-    const cached = this.parseCache.get(key);
-    if (cached) return cached;
+    let parses = this.parseCache.get(file);
+    if (!parses) this.parseCache.set(file, (parses = []));
+    const cached = parses.find((p) => p.env === env) ?? parses.find((p) => sameEnv(p.env, env));
+    if (cached) return cached.parsed;
     const text = this.read(file);
     const parsed =
       text === undefined
         ? { file, kind: 'compose' as const, containers: [], suppressions: [], problems: [] }
         : parseCompose(file, text, { env });
-    this.parseCache.set(key, parsed);
+    parses.push({ env, parsed });
     return parsed;
   }
 
@@ -165,4 +174,29 @@ class ProjectLoader {
   private exists(file: string): boolean {
     return this.read(file) !== undefined;
   }
+}
+
+/** Equal variables in the same order (what keyed parses before: the entries joined). */
+function sameEnv(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  const bi = b.entries();
+  for (const [k, v] of a) {
+    const [bk, bv] = bi.next().value as [string, string];
+    if (k !== bk || v !== bv) return false;
+  }
+  return true;
+}
+
+/** The defined variables of the process environment; computed once per environment object (the CLI passes one for every file). */
+const processEnvCache = new WeakMap<object, Array<[string, string]>>();
+const NO_ENTRIES: Array<[string, string]> = [];
+
+function processEnvEntries(env: ProjectOptions['processEnv']): Array<[string, string]> {
+  if (!env) return NO_ENTRIES;
+  let entries = processEnvCache.get(env);
+  if (!entries) {
+    entries = Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined);
+    processEnvCache.set(env, entries);
+  }
+  return entries;
 }

@@ -28,7 +28,20 @@ const ABOUT = new Set([
 ]);
 const FLAG_VALUE = /^(true|false|yes|no|on|off)$/i;
 
+/** Answers by name: the same variables recur across services and files (anchors, shared `.env` names). */
+const credentialNames = new Map<string, boolean>();
+
 export function looksLikeCredentialName(name: string): boolean {
+  let answer = credentialNames.get(name);
+  if (answer === undefined) {
+    answer = classifyName(name);
+    if (credentialNames.size >= 4096) credentialNames.clear();
+    credentialNames.set(name, answer);
+  }
+  return answer;
+}
+
+function classifyName(name: string): boolean {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()
