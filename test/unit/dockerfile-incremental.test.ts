@@ -12,6 +12,8 @@ import { lintParsed } from '../../shared-rules/src/engine';
 import { lintDockerfileIncrementally, lintFile } from '../../server/src/lint';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { parseInstructions } from '../../server/src/dockerfile/instructions';
+import { firstArgumentOffset } from '../../server/src/dockerfile/run';
+import { LineIndex } from '../../server/src/dockerfile/text';
 
 const CORPUS = '/work/shared/corpus-realworld';
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/dockerfile');
@@ -159,4 +161,30 @@ test('a continuation typed at the end of an instruction swallows the next one, a
   const fast = lintDockerfileIncrementally({ file, text: edited });
   assert.deepStrictEqual(fast.findings, reference(file, edited));
   assert.equal(parseInstructions('/work/cont/probe', edited).instructions.length, 3);
+});
+
+test('firstArgumentOffset finds where dockerfile-ast puts the first argument', () => {
+  const texts = sources().map((s) => s.text);
+  const pieces = ['RUN', ' ', '\t', '\\', '\n', '\r\n', '#', 'a', '$', '`', '"x y"', '--mount=type=cache', '# c\n'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.boolean(), (parts, backtick) => {
+      texts.push(`${backtick ? '# escape=`\n' : ''}FROM a\nRUN ${parts.join('')}\nRUN${parts.join('')}\n`);
+    }),
+    { numRuns: 300 },
+  );
+  let compared = 0;
+  for (const text of texts) {
+    const index = new LineIndex(text);
+    const { escape, instructions } = parseInstructions('/work/first/Dockerfile', text);
+    for (const ins of instructions) {
+      if (ins.getKeyword() !== 'RUN') continue; // shellScript's only caller
+      const expected = ins.getArgumentsRange();
+      const found = firstArgumentOffset(text, index.offsetAt(ins.getInstructionRange().end), index.offsetAt(ins.getRange().end), escape);
+      // With flags, dockerfile-ast's arguments start after them; shellScript asks it then.
+      if ((ins as { getFlags?(): unknown[] }).getFlags?.().length) continue;
+      assert.deepStrictEqual(found === undefined ? null : index.positionAt(found), expected && expected.start, JSON.stringify(ins.getTextContent()));
+      compared++;
+    }
+  }
+  assert.ok(compared > 500, `${compared} instructions compared`);
 });
