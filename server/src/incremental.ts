@@ -6,7 +6,7 @@ import { checkNesting } from './compose/depth';
 import { aliasCountsOf, DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, type AliasCounts } from './compose/parse';
 import { blockHolding, serviceLayout, topHolding, type ServiceLayout } from './compose/service-blocks';
 import type { FileAccess } from './fs';
-import { lintFile, projectFileAccess, type LintFileRequest, type LintResult } from './lint';
+import { lintDockerfileIncrementally, lintFile, projectFileAccess, type LintFileRequest, type LintResult } from './lint';
 import { loadComposeProject, type ComposeProject } from './project/project';
 import { scanSuppressions } from './suppressions';
 
@@ -51,6 +51,7 @@ export interface IncrementalLint {
 
 /** Same findings and dependencies as `lintFile(req)`; faster when `previous` is the lint of an earlier version. */
 export function lintWithState(req: LintFileRequest, previous: IncrementalState | undefined): IncrementalLint {
+  if (req.kind === 'dockerfile') return { result: lintDockerfileIncrementally(req) };
   if (req.kind !== 'compose' || !req.files || req.processEnv || path.resolve(req.file) !== req.file) {
     return { result: lintFile(req) };
   }

@@ -46,6 +46,16 @@ export function lintFile(req: LintFileRequest): LintResult {
   return { kind, findings: lintParsed([parsed], req.options), dependencies: [] };
 }
 
+/**
+ * `lintFile` of a Dockerfile being edited: reuses the instructions of the previous version that the edit did not
+ * touch (server/src/dockerfile/instructions.ts). Same findings as `lintFile`.
+ */
+export function lintDockerfileIncrementally(req: LintFileRequest): LintResult {
+  const { parseDockerfile } = require('./dockerfile/parse') as typeof import('./dockerfile/parse');
+  const parsed = parseDockerfile(req.file, req.text, { incremental: true });
+  return { kind: 'dockerfile', findings: lintParsed([parsed], req.options), dependencies: [] };
+}
+
 export interface ProjectLintResult {
   project: ComposeProject;
   /** Findings in every file of the project (the base file, overrides, included files). */

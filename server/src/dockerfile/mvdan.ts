@@ -53,10 +53,20 @@ export function parseBash(text: string): GoNode {
   return result;
 }
 
+/**
+ * One parser for all scripts: a parser's first Parse allocates its read buffers, which costs more than parsing
+ * a short script (0.34 ms vs 0.09 ms for `echo step 1`; 5,000 RUNs took seconds). Reuse is safe: Parse resets
+ * the parser's state, and the nodes it hands out are never handed out again, so earlier trees stay intact.
+ * Parsing is not re-entrant (trees are walked after Parse returns); after an exception the parser is dropped.
+ */
+let shared: ReturnType<SyntaxApi['NewParser']> | undefined;
+
 function parseUncached(text: string): GoNode | Error {
+  const parser = shared ?? syntax().NewParser();
+  shared = undefined;
   try {
-    // A fresh parser each time: a parser reuses its buffers, and nested scripts are parsed while walking.
-    const file = syntax().NewParser().Parse(text, 'RUN').__internal_object__;
+    const file = parser.Parse(text, 'RUN').__internal_object__;
+    shared = parser;
     return file ?? new Error('mvdan-sh: unexpected object layout');
   } catch (error) {
     return error instanceof Error ? error : new Error('shell syntax error');

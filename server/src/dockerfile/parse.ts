@@ -1,4 +1,4 @@
-import { DockerfileParser, type Add, type Arg, type Env, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { type Add, type Arg, type Env, type From, type Instruction, type Run } from 'dockerfile-ast';
 import type {
   BuildCommand,
   ContainerSpec,
@@ -17,6 +17,8 @@ import type {
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
 import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
+import { parseInstructions } from './instructions';
+import { cachedBuildCommand } from './run-cache';
 import { LineIndex } from './text';
 import { substitute, type Vars } from './variables';
 
@@ -27,6 +29,10 @@ import { substitute, type Vars } from './variables';
 export interface DockerfileOptions {
   /** The build target (Compose `build.target`): that stage is the image stage instead of the last one. */
   target?: string;
+  /** Reuse what the edit did not touch of the previous parse of the same file (the editor's typing path). */
+  incremental?: boolean;
+  /** False: no cached RUN analysis either (the reference of equality tests). */
+  cache?: boolean;
 }
 
 export function parseDockerfile(file: string, text: string, options: DockerfileOptions = {}): ParsedFile {
@@ -37,7 +43,7 @@ export function parseDockerfile(file: string, text: string, options: DockerfileO
     // Suppressions are a convenience; a failure must not hide the findings.
   }
   try {
-    const container = new DockerfileModel(file, text, parsed, options.target).build();
+    const container = new DockerfileModel(file, text, parsed, options).build();
     if (container) parsed.containers.push(container);
   } catch (error) {
     parsed.problems.push({
@@ -75,16 +81,15 @@ class DockerfileModel {
     private readonly file: string,
     private readonly text: string,
     private readonly parsed: ParsedFile,
-    private readonly target?: string,
+    private readonly options: DockerfileOptions,
   ) {
     this.index = new LineIndex(text);
   }
 
   build(): ContainerSpec | undefined {
     if (this.text.trim() === '') return undefined;
-    const dockerfile = DockerfileParser.parse(this.text);
-    this.escape = dockerfile.getEscapeCharacter() || '\\';
-    const instructions = dockerfile.getInstructions();
+    const { escape, instructions } = parseInstructions(this.file, this.text, this.options.incremental);
+    this.escape = escape;
 
     const globalArgs = new Map<string, string | undefined>();
     const globalEnv: EnvEntry[] = [];
@@ -177,7 +182,11 @@ class DockerfileModel {
         return;
       }
       case 'RUN':
-        stage.runs.push(buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell));
+        stage.runs.push(
+          this.options.cache === false
+            ? buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell)
+            : cachedBuildCommand(ins as Run, this.file, this.index, this.escape, stage.posixShell),
+        );
         return;
       case 'ADD':
         stage.downloads.push(...this.downloads(ins as Add, stage.vars));
@@ -277,7 +286,7 @@ class DockerfileModel {
   }
 
   private container(stages: Stage[], globalEnv: EnvEntry[]): ContainerSpec {
-    const wanted = this.target?.toLowerCase();
+    const wanted = this.options.target?.toLowerCase();
     const image = (wanted && stages.find((s) => s.from.stageName?.toLowerCase() === wanted)) || stages[stages.length - 1];
     // A build target may be an earlier stage: it ends where the next stage starts.
     const next = stages[image.index + 1] as Stage | undefined;

@@ -27,13 +27,20 @@ export function buildCommand(run: Run, ctx: ShellContext, escape: string, posixS
 
 /** The shell-form text after the instruction's flags, continuations joined. */
 export function shellScript(ins: Instruction & { getFlags?(): { getRange(): Range }[] }, index: LineIndex, escape: string): MappedText {
-  const argsRange = ins.getArgumentsRange();
   const out: MappedText = { text: '', offsets: [] };
-  if (!argsRange) return out;
-  let start = index.offsetAt(argsRange.start);
-  const flags = ins.getFlags?.() ?? [];
-  if (flags.length > 0) start = Math.max(start, index.offsetAt(flags[flags.length - 1].getRange().end));
   const end = index.offsetAt(ins.getRange().end);
+  const flags = ins.getFlags?.() ?? [];
+  let start: number;
+  if (flags.length === 0) {
+    // getArgumentsRange() would scan all the arguments again (dockerfile-ast keeps none): find the first one.
+    const first = firstArgumentOffset(index.text, index.offsetAt(ins.getInstructionRange().end), end, escape);
+    if (first === undefined) return out;
+    start = first;
+  } else {
+    const argsRange = ins.getArgumentsRange();
+    if (!argsRange) return out;
+    start = Math.max(index.offsetAt(argsRange.start), index.offsetAt(flags[flags.length - 1].getRange().end));
+  }
   const firstLine = index.positionAt(start).line;
   const lastLine = index.positionAt(end).line;
   const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
@@ -57,6 +64,73 @@ export function shellScript(ins: Instruction & { getFlags?(): { getRange(): Rang
     append(out, index.text, index.lineStart(line), Math.min(index.lineEnd(line), end));
   }
   return out;
+}
+
+/**
+ * Where dockerfile-ast's first argument of an instruction starts (the keyword ends at `from`, the instruction at
+ * `to`): the start of `Instruction.getRawArguments()[0]`, found by the same scan stopped at the first argument.
+ * Undefined when the instruction has no argument.
+ */
+export function firstArgumentOffset(text: string, from: number, to: number, escape: string): number | undefined {
+  const at = (i: number) => (i < to ? text[i] : '');
+  let start = false;
+  let comment = false;
+  let escaping = false;
+  for (let i = from; i < to; i++) {
+    const char = text[i];
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      if (escaping && (char === '\r' || char === '\n') && comment) {
+        comment = false;
+        start = true;
+      }
+      continue;
+    }
+    if (char === escape) {
+      const next = at(i + 1);
+      if (next === ' ' || next === '\t') {
+        whitespace: for (let j = i + 2; j < to; j++) {
+          switch (text[j]) {
+            case ' ':
+            case '\t':
+              continue;
+            case '\r':
+              j++;
+            // falls through
+            case '\n':
+              comment = false;
+              escaping = true;
+              start = true;
+              i = j;
+              break whitespace;
+            default:
+              i = j - 1;
+              break whitespace;
+          }
+        }
+      } else if (next === '\r') {
+        comment = false;
+        escaping = true;
+        start = true;
+        i += 2;
+      } else if (next === '\n') {
+        comment = false;
+        escaping = true;
+        start = true;
+        i++;
+      } else if (next === '') {
+        return undefined;
+      } else {
+        return i;
+      }
+      continue;
+    }
+    if (!comment) {
+      if (start && char === '#') comment = true;
+      else return i;
+      start = false;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -7,7 +7,14 @@ import type { Position, Range } from '../../../shared-rules/src/model';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(readonly text: string) {
+  /**
+   * `lineBase`: the text is a window of a file starting at that line (see `window`); positions are the file's,
+   * offsets are into the window.
+   */
+  constructor(
+    readonly text: string,
+    private readonly lineBase = 0,
+  ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -23,9 +30,18 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /**
+   * The lines `from`..`to` (without the last line's break) as an index of their own, with the file's positions:
+   * what is analysed of one instruction can then be kept and reused for the same lines at the same place in a
+   * later version of the file, without holding on to the whole text.
+   */
+  window(from: number, to: number): LineIndex {
+    return new LineIndex(this.text.slice(this.lineStart(from), this.lineEnd(to)), from - this.lineBase);
+  }
+
   offsetAt(p: Position): number {
-    const line = Math.min(Math.max(p.line, 0), this.starts.length - 1);
-    return Math.min(this.starts[line] + Math.max(p.character, 0), this.lineEnd(line));
+    const line = Math.min(Math.max(p.line - this.lineBase, 0), this.starts.length - 1);
+    return Math.min(this.starts[line] + Math.max(p.character, 0), this.lineEnd(line + this.lineBase));
   }
 
   positionAt(offset: number): Position {
@@ -37,7 +53,7 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo + this.lineBase, character: o - this.starts[lo] };
   }
 
   range(start: number, end: number): Range {
@@ -45,21 +61,22 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
-    return this.starts[line];
+    return this.starts[line - this.lineBase];
   }
 
   /** Offset of the end of the line's content (before its line break). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    const i = line - this.lineBase;
+    const next = i + 1 < this.starts.length ? this.starts[i + 1] : this.text.length;
     let end = next;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > this.starts[i] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[i] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
   /** The line's content without its line break. */
   lineText(line: number): string {
-    return this.text.slice(this.starts[line], this.lineEnd(line));
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
   /** The file's line break: that of its first line, else `\n`. */
