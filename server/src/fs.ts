@@ -12,8 +12,9 @@ export function diskFileAccess(maxBytes = 5 * 1024 * 1024): FileAccess {
   return {
     readText(file) {
       try {
-        const st = fs.statSync(file);
-        if (!st.isFile() || st.size > maxBytes) return undefined;
+        // Projects probe many files that do not exist (override files, .env): no exception for those.
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        if (!st || !st.isFile() || st.size > maxBytes) return undefined;
         return decodeText(fs.readFileSync(file));
       } catch {
         return undefined;
