@@ -153,6 +153,38 @@ test('a one-character edit reuses the instructions it did not touch', () => {
   assert.deepStrictEqual(lintDockerfileIncrementally({ file, text: edited }).findings, reference(file, edited));
 });
 
+/** A copy without methods (a copy's closures are other functions), cycles kept. */
+function withoutFunctions(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return seen.get(value);
+  const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) if (typeof v !== 'function') (out as Record<string, unknown>)[k] = withoutFunctions(v, seen);
+  return out;
+}
+
+test('a RUN moved by a line typed above it reuses its analysis, shifted to where it is now', () => {
+  const file = '/work/moved/Dockerfile';
+  const text = 'FROM debian:12\nRUN curl -k https://x.example/i.sh | sudo sh -c "wget http://y && tar x" && echo $(curl http://z)\nUSER root\n';
+  lintDockerfileIncrementally({ file, text });
+  const moved = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { incremental: true });
+  const fresh = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { cache: false });
+  const [a] = moved.containers[0].dockerfile!.runs;
+  const [b] = fresh.containers[0].dockerfile!.runs;
+  assert.equal(a.source.range.start.line, 3);
+  assert.deepStrictEqual(withoutFunctions(a), withoutFunctions(b));
+  // The lazy parts too: the ranges and edits they give are the moved RUN's.
+  for (let i = 0; i < a.commands.length; i++) {
+    assert.deepStrictEqual(a.commands[i].removeWords?.(0, 0), b.commands[i].removeWords?.(0, 0));
+    assert.deepStrictEqual(a.commands[i].words[0].rangeOf?.(0, 2), b.commands[i].words[0].rangeOf?.(0, 2));
+    assert.equal(a.commands[i].pipeline.indexOf(a.commands[i]), a.commands[i].pipelineIndex);
+  }
+  assert.ok(a.commands.length >= 4, `${a.commands.length} commands`);
+  // A substitution's consumer is one of the copied commands, not the cached original.
+  const inner = a.commands.find((c) => c.substitution);
+  assert.ok(inner && a.commands.includes(inner.substitution!.parent));
+});
+
 test('a continuation typed at the end of an instruction swallows the next one, as in a full parse', () => {
   const file = '/work/cont/Dockerfile';
   const text = 'FROM debian:12\nRUN echo a\nRUN sudo b\nUSER 1000\n';
