@@ -4,6 +4,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
+interface Position {
+  line: number;
+  character: number;
+}
+
 /** A bare LSP client over stdio for benchmarks: start, open, edit, wait for diagnostics. */
 export class BenchClient {
   private readonly waiters = new Map<string, Array<() => void>>();
@@ -55,8 +60,9 @@ export class BenchClient {
     void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  change(uri: string, version: number, line: number, character: number, insert: string, removeLength = 0): void {
-    const range = { start: { line, character }, end: { line, character: character + removeLength } };
+  /** Replaces `start`..`end` (default: `start`) with `insert`. */
+  change(uri: string, version: number, start: Position, insert: string, end: Position = start): void {
+    const range = { start, end };
     void this.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ range, text: insert }],

@@ -81,8 +81,11 @@ function editPoints(text: string): { end: { line: number; character: number }; m
   return { end, middle: { line, character: lines[line].length } };
 }
 
-/** Latencies of `N` one-character edits at `at` (typed, then deleted, alternately), each until its publishDiagnostics. */
-async function typing(client: BenchClient, c: Case, at: { line: number; character: number }): Promise<number[]> {
+/**
+ * Latencies of `N` one-character edits at `at` (typed, then deleted, alternately), each until its publishDiagnostics.
+ * `typed` is a letter (a comment sign at the start of a line), or a line break, which moves every line below.
+ */
+async function typing(client: BenchClient, c: Case, at: { line: number; character: number }, typed: string): Promise<number[]> {
   const uri = client.open(c.file, c.languageId, c.text);
   await client.nextDiagnostics(uri, 30_000);
   const times: number[] = [];
@@ -92,7 +95,8 @@ async function typing(client: BenchClient, c: Case, at: { line: number; characte
     const inserting = i % 2 === 0;
     const wait = client.nextDiagnostics(uri);
     const t0 = process.hrtime.bigint();
-    client.change(uri, i + 2, at.line, at.character, inserting ? (at.character === 0 ? '#' : 'x') : '', inserting ? 0 : 1);
+    if (inserting) client.change(uri, i + 2, at, typed);
+    else client.change(uri, i + 2, at, '', typed === '\n' ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + 1 });
     await wait;
     if (i >= warmUp) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
@@ -127,6 +131,13 @@ function medianRun(cmd: string, args: string[], runs: number) {
   return results[Math.floor(results.length / 2)];
 }
 
+/** Median whole-process runs of several node scripts, run in turn `runs` times. */
+function alternatingMedians(commands: string[][], runs: number) {
+  const all = commands.map(() => [] as ReturnType<typeof timeProcess>[]);
+  for (let i = 0; i < runs; i++) commands.forEach((args, c) => all[c].push(timeProcess(process.execPath, args)));
+  return all.map((results) => results.sort((a, b) => a.seconds - b.seconds)[Math.floor(results.length / 2)]);
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const results: Record<string, unknown> = { machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`, date: new Date().toISOString(), smoke };
@@ -136,8 +147,9 @@ async function main(): Promise<void> {
   for (const c of all) {
     const { floor: fl, lint } = floorAndLint(c);
     const points = editPoints(c.text);
-    const atEnd = await typing(client, c, points.end);
-    const inMiddle = await typing(client, c, points.middle);
+    const atEnd = await typing(client, c, points.end, '#');
+    const inMiddle = await typing(client, c, points.middle, 'x');
+    const enterMid = await typing(client, c, points.middle, '\n');
     const floorP50 = percentile(fl, 50);
     rows.push({
       case: c.name,
@@ -151,6 +163,9 @@ async function main(): Promise<void> {
       [`typing mid p50 ms`]: round(percentile(inMiddle, 50)),
       'mid p95 ms': round(percentile(inMiddle, 95)),
       'mid/floor': round(percentile(inMiddle, 50) / floorP50),
+      'Enter mid p50 ms': round(percentile(enterMid, 50)),
+      'Enter p95 ms': round(percentile(enterMid, 95)),
+      'Enter/floor': round(percentile(enterMid, 50) / floorP50),
       'mid line': points.middle.line + 1,
     });
   }
@@ -163,14 +178,30 @@ async function main(): Promise<void> {
   if (composeFiles.length > 0) {
     const listFile = path.join(os.tmpdir(), 'dw-bench-files.txt');
     fs.writeFileSync(listFile, composeFiles.join('\n'));
-    const runs = smoke ? 1 : 5;
-    const ours = medianRun(process.execPath, [cliJs, '--format', 'json', '--fail-on', 'none', ...composeFiles], runs);
-    throughput.push({ tool: 'dockwarden', files: composeFiles.length, 'wall s': ours.seconds, 'files/s': round(composeFiles.length / ours.seconds, 0), 'peak RSS MB': ours.rssMb });
+    // In alternation, so that a slow spell of the machine weighs on both alike.
+    const [ours, floor] = alternatingMedians(
+      [
+        [cliJs, '--format', 'json', '--fail-on', 'none', ...composeFiles],
+        [path.join(__dirname, 'yaml-floor.js'), listFile],
+      ],
+      smoke ? 1 : 7,
+    );
+    const row = (tool: string, r: { seconds: number; rssMb: number }) => ({
+      tool,
+      files: composeFiles.length,
+      'wall s': r.seconds,
+      'files/s': round(composeFiles.length / r.seconds, 0),
+      'peak RSS MB': r.rssMb,
+      '/floor': round(r.seconds / floor.seconds, 2),
+    });
+    throughput.push(row('dockwarden', ours));
+    // What Node start-up, reading the files and a cold `yaml` parse cost on their own.
+    throughput.push(row('floor: node + yaml parse', floor));
     const dclint = path.join(repo, 'bench', 'node_modules', 'dclint', 'bin', 'dclint.cjs');
     if (fs.existsSync(dclint)) {
       // About a minute a run: once is enough to compare.
       const peer = medianRun(process.execPath, [dclint, ...composeFiles], 1);
-      throughput.push({ tool: 'dclint (peer)', files: composeFiles.length, 'wall s': peer.seconds, 'files/s': round(composeFiles.length / peer.seconds, 0), 'peak RSS MB': peer.rssMb });
+      throughput.push(row('dclint (peer)', peer));
     } else {
       console.log('dclint not installed (npm --prefix bench ci): peer comparison skipped');
     }
