@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
-import { parseCompose } from '../compose/parse';
+import { parseComposeCached, sameEnv } from './parse-cache';
 import type { FileAccess } from '../fs';
 import { mergeServices } from './merge';
 import { composeFileVariable, findDefaultFile, looksLikeOverrideOf, overrideCandidates, readDotenv } from './files';
@@ -77,7 +77,7 @@ class ProjectLoader {
         services.set(c.name, earlier ? mergeServices(earlier, c, 'base') : c);
       }
     }
-    for (const c of services.values()) this.linkDockerfile(c, projectDir, depth);
+    for (const c of services.values()) services.set(c.name, this.linkDockerfile(c, projectDir, depth));
 
     // Each merged service is linted once, in the file that first declares it.
     for (const p of parsedFiles) {
@@ -106,24 +106,27 @@ class ProjectLoader {
     return mergeServices(resolvedParent, service, 'over');
   }
 
-  /** `build:` → the Dockerfile's image stage, for `root-user` on services that set no `user:`. */
-  private linkDockerfile(service: ContainerSpec, projectDir: string, depth: number): void {
+  /**
+   * `build:` → the Dockerfile's image stage, for `root-user` on services that set no `user:`. A copy of the
+   * service gets it: the service may be a shared parse (parse-cache.ts).
+   */
+  private linkDockerfile(service: ContainerSpec, projectDir: string, depth: number): ContainerSpec {
     const build = service.build;
-    if (!build || build.context?.known === false || build.dockerfile?.known === false) return;
+    if (!build || build.context?.known === false || build.dockerfile?.known === false) return service;
     const context = build.context?.value ?? '.';
-    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@')) return;
+    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@')) return service;
     // Compose resolves a relative context against the project directory (the first file's folder).
     const contextDir = path.resolve(projectDir, context);
     const dockerfile = path.resolve(contextDir, build.dockerfile?.value ?? 'Dockerfile');
     if (depth === 0) this.dockerfiles.set(service.name, dockerfile);
     const text = this.read(dockerfile);
-    if (text === undefined) return;
+    if (text === undefined) return service;
     const target = build.target?.known ? build.target.value : undefined;
     // Required on first use: most projects link no Dockerfile that exists, and start-up stays lighter.
     const { parseDockerfile } = require('../dockerfile/parse') as typeof import('../dockerfile/parse');
     const parsed = parseDockerfile(dockerfile, text, { target });
     const stage = parsed.containers[0];
-    if (stage) service.build = { ...build, stage };
+    return stage ? { ...service, build: { ...build, stage } } : service;
   }
 
   /** A file whose services all exist in `base` refines it (an override), rather than being a project of its own. */
@@ -161,7 +164,7 @@ class ProjectLoader {
     const parsed =
       text === undefined
         ? { file, kind: 'compose' as const, containers: [], suppressions: [], problems: [] }
-        : parseCompose(file, text, { env });
+        : parseComposeCached(file, text, env);
     parses.push({ env, parsed });
     return parsed;
   }
@@ -174,17 +177,6 @@ class ProjectLoader {
   private exists(file: string): boolean {
     return this.read(file) !== undefined;
   }
-}
-
-/** Equal variables in the same order (what keyed parses before: the entries joined). */
-function sameEnv(a: Map<string, string>, b: Map<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  const bi = b.entries();
-  for (const [k, v] of a) {
-    const [bk, bv] = bi.next().value as [string, string];
-    if (k !== bk || v !== bv) return false;
-  }
-  return true;
 }
 
 /** The defined variables of the process environment; computed once per environment object (the CLI passes one for every file). */
