@@ -57,3 +57,12 @@ export function generateLongDockerfile(stages = 12): string {
   out.push('USER 10001', 'CMD ["/opt/app"]');
   return out.join('\n') + '\n';
 }
+
+/** An override file for `base` (as docker-compose.override.yml): hardening settings for each of its services. */
+export function generateOverride(serviceNames: string[]): string {
+  const lines = ['services:'];
+  for (const name of serviceNames) {
+    lines.push(`  ${name}:`, '    pids_limit: 200', '    mem_limit: 512m', '    security_opt:', '      - no-new-privileges:true');
+  }
+  return lines.join('\n') + '\n';
+}

@@ -11,8 +11,9 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { lintFile } from '../server/src/lint';
 import { diskFileAccess } from '../server/src/fs';
 import { clearBuildCommandCache } from '../server/src/dockerfile/run-cache';
+import { clearComposeParseCache } from '../server/src/project/parse-cache';
 import { BenchClient } from './lsp-client';
-import { generateLargeCompose, generateLongDockerfile } from './generate';
+import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
 import { percentile, round, timeIt } from './stats';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -44,6 +45,16 @@ function cases(): Case[] {
   const df = path.join(tmp, 'Dockerfile');
   fs.writeFileSync(df, generateLongDockerfile(12));
   out.push({ name: '(d) long multi-stage Dockerfile', file: df, languageId: 'dockerfile', text: fs.readFileSync(df, 'utf8') });
+  const sentry = out.find((c) => c.name.startsWith('(b)'));
+  if (sentry) {
+    // The same file with a docker-compose.override.yml beside it: every keystroke lints the two-file project.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-override-'));
+    const file = path.join(dir, 'docker-compose.yml');
+    fs.writeFileSync(file, sentry.text);
+    const services = parseDocument(sentry.text).get('services') as { items: { key: { value: string } }[] };
+    fs.writeFileSync(path.join(dir, 'docker-compose.override.yml'), generateOverride(services.items.map((p) => p.key.value)));
+    out.push({ name: '(e) (b) + override file', file, languageId: 'dockercompose', text: sentry.text });
+  }
   return out;
 }
 
@@ -54,9 +65,10 @@ function cases(): Case[] {
 function floorAndLint(c: Case): { floor: number[]; lint: number[] } {
   const parse = c.languageId === 'dockerfile' ? () => DockerfileParser.parse(c.text) : () => parseDocument(c.text);
   const files = diskFileAccess();
-  // Cold, as the CLI lints a file: the RUN analyses the editor caches between keystrokes are dropped first.
+  // Cold, as the CLI lints a file: the RUN analyses and parses the editor keeps between keystrokes are dropped first.
   const lint = () => {
     clearBuildCommandCache();
+    clearComposeParseCache();
     lintFile({ file: c.file, text: c.text, files });
   };
   for (let i = 0; i < Math.min(N, 10); i++) {
@@ -75,15 +87,18 @@ function floorAndLint(c: Case): { floor: number[]; lint: number[] } {
 function editPoints(text: string): { end: { line: number; character: number }; middle: { line: number; character: number } } {
   const lines = text.split('\n');
   const end = { line: lines.length - 1, character: 0 }; // the empty line after the final newline
-  const valueLine = /^\s+[A-Za-z_][\w.-]*:\s+[\w"'/.$-]|^(RUN|ENV|COPY|ARG) \S/;
+  // A compose value, or a Dockerfile instruction or the last line of a continued RUN (typing after a `\` would
+  // join the next line to it, which is not what typing a word does).
+  const valueLine = /^\s+[A-Za-z_][\w.-]*:\s+[\w"'/.$-]|^(RUN|ENV|COPY|ARG) \S|^\s+&& \S/;
   let line = Math.floor(lines.length / 2);
-  while (line < lines.length - 1 && !valueLine.test(lines[line])) line++;
+  while (line < lines.length - 1 && !(valueLine.test(lines[line]) && !/\\\s*$/.test(lines[line]))) line++;
   return { end, middle: { line, character: lines[line].length } };
 }
 
 /**
- * Latencies of `N` one-character edits at `at` (typed, then deleted, alternately), each until its publishDiagnostics.
- * `typed` is a letter (a comment sign at the start of a line), or a line break, which moves every line below.
+ * Latencies of `N` one-character edits at `at`, each until its publishDiagnostics. As in real typing every
+ * version is new: `typed` then letters after it make a growing word (`typed` is a letter, or `#` at the start of
+ * a line), or `typed` is a line break, typed again and again at the same place (every line below moves).
  */
 async function typing(client: BenchClient, c: Case, at: { line: number; character: number }, typed: string): Promise<number[]> {
   const uri = client.open(c.file, c.languageId, c.text);
@@ -92,11 +107,10 @@ async function typing(client: BenchClient, c: Case, at: { line: number; characte
   // The first edits warm the server's JIT up (as the first seconds of typing do); they are not counted.
   const warmUp = smoke ? 2 : 10;
   for (let i = 0; i < warmUp + N; i++) {
-    const inserting = i % 2 === 0;
     const wait = client.nextDiagnostics(uri);
     const t0 = process.hrtime.bigint();
-    if (inserting) client.change(uri, i + 2, at, typed);
-    else client.change(uri, i + 2, at, '', typed === '\n' ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + 1 });
+    if (typed === '\n') client.change(uri, i + 2, at, typed);
+    else client.change(uri, i + 2, { line: at.line, character: at.character + i }, i === 0 ? typed : 'x');
     await wait;
     if (i >= warmUp) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
