@@ -14,8 +14,10 @@ import { scanSuppressions } from './suppressions';
  * Incremental lint of a Compose file being edited (the language server's typing path). When an edit stays
  * inside one service's block, only that service is parsed again: the other services are blanked out of the
  * text (same line numbers), and their findings from the previous lint are kept, moved by the edit's line
- * delta. Every condition that could make the result differ from a full lint sends the caller to a full lint:
- * other files of a project, anchors or `extends` among the services, syntax problems, changed dependencies.
+ * delta. The file may have override files (they only refine its services; their parses are kept between
+ * lints, project/parse-cache.ts). Every condition that could make the result differ from a full lint sends
+ * the caller to a full lint: files that add services or include others, anchors or `extends` among the
+ * services or in an override file, syntax problems, changed dependencies.
  *
  * Assumes, as the rules do today, that a rule reads only the `name` and `dependsOn` of the other containers
  * in `RuleContext.project`; a service whose `dependsOn` changes is linted in full.
@@ -31,6 +33,8 @@ export interface IncrementalState {
   raw: Finding[][];
   /** Every other file the lint read and what it read (undefined: absent). */
   reads: Map<string, string | undefined>;
+  /** The override files of the project, in order (their services merge into this file's). */
+  overrides: string[];
   /** Dependencies are the files read before any `build:` link, then each service's Dockerfile in order. */
   pre: string[];
   dockerfiles: Array<string | undefined>;
@@ -94,9 +98,10 @@ function fullLint(req: LintFileRequest): IncrementalLint {
   const parsed = project.parsed[0];
   const layout = serviceLayout(req.text);
   const counts = parsed && aliasCountsOf(parsed);
+  const overrides = project.composeFiles.slice(1);
   const qualifies =
-    project.parsed.length === 1 &&
-    parsed.file === own &&
+    parsed?.file === own &&
+    onlyRefine(project, reads) &&
     parsed.problems.length === 0 &&
     !parsed.includes?.length &&
     counts !== undefined &&
@@ -124,6 +129,7 @@ function fullLint(req: LintFileRequest): IncrementalLint {
     containers,
     raw,
     reads,
+    overrides,
     pre,
     dockerfiles,
     aliases: counts.aliases,
@@ -131,6 +137,17 @@ function fullLint(req: LintFileRequest): IncrementalLint {
     anchorLines: counts.anchorLines,
   };
   return { result: { kind: 'compose', findings, dependencies }, state };
+}
+
+/**
+ * The project's other compose files (override files) only refine this file's services: they declare none of
+ * their own, include nothing, parse cleanly and use no `extends` (which could reach the edited service).
+ */
+function onlyRefine(project: ComposeProject, reads: ReadonlyMap<string, string | undefined>): boolean {
+  return project.parsed.slice(1).every((p) => {
+    const text = reads.get(p.file);
+    return p.containers.length === 0 && !p.includes?.length && p.problems.length === 0 && text !== undefined && !text.split('\n').some((line) => EXTENDS.test(line));
+  });
 }
 
 /** The fast path; undefined whenever it cannot be sure to match a full lint. */
@@ -278,7 +295,9 @@ function parseMasked(prev: IncrementalState, req: LintFileRequest, text: string)
   const project = loadComposeProject(own, { files: recording(projectFileAccess({ ...req, text }), own, reads) });
   const parsed = project.parsed[0];
   const counts = parsed && aliasCountsOf(parsed);
-  if (project.parsed.length !== 1 || parsed.file !== own || parsed.problems.length > 0 || parsed.includes?.length || !counts) return undefined;
+  if (parsed?.file !== own || parsed.problems.length > 0 || parsed.includes?.length || !counts) return undefined;
+  // The same override files (what they declare alone, with this file's services blanked, is not used).
+  if (!sameList(project.composeFiles.slice(1), prev.overrides) || project.parsed.length !== 1 + prev.overrides.length) return undefined;
   if (prev.aliases + counts.aliases > DEFAULT_MAX_ALIASES || prev.nodes + counts.nodes > DEFAULT_MAX_NODES) return undefined;
   return { parsed, counts, project, reads };
 }
@@ -301,7 +320,7 @@ function moveOthers(prev: IncrementalState, start: number, end: number, delta: n
     }
     const moved: Finding[] = [];
     for (const f of prev.raw[j]) {
-      const m = moveFinding(f, start, end, delta);
+      const m = moveFinding(f, prev.file, start, end, delta);
       if (!m) return undefined;
       moved.push(m);
     }
@@ -322,7 +341,8 @@ interface Relinted {
 function finish(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, next: Relinted): IncrementalLint {
   const own = prev.file;
   const files1 = [{ file: own, suppressions: scanSuppressions(own, req.text) }];
-  const findings = finishFindings(next.raw.flat(), files1, req.options ?? {});
+  // Findings written in override files are kept in `raw` (they are the service's), but reported there.
+  const findings = finishFindings(next.raw.flat(), files1, req.options ?? {}).filter((f) => f.at.file === own);
   const reads = new Map(prev.reads);
   for (const [f, t] of next.reads) reads.set(f, t);
   const dependencies = dependencyOrder(prev.pre, next.dockerfiles);
@@ -369,12 +389,14 @@ function linesHave(lines: readonly string[], from: number, to: number, pattern: 
 }
 
 /**
- * A finding of another service after an edit in lines [start, end) that moved later lines by `delta`;
- * undefined if it touches the edited lines (it would then not be another service's own).
+ * A finding of another service after an edit in lines [start, end) of `file` that moved its later lines by
+ * `delta`; undefined if it touches the edited lines (it would then not be another service's own). Places in
+ * other files (override files) stay where they are.
  */
-function moveFinding(f: Finding, start: number, end: number, delta: number): Finding | undefined {
+function moveFinding(f: Finding, file: string, start: number, end: number, delta: number): Finding | undefined {
   let ok = true;
   const moveSource = <T extends Source | TextEdit>(s: T): T => {
+    if (s.file !== file) return s;
     const { start: a, end: z } = s.range;
     if (z.line >= start && a.line < end) ok = false;
     if (delta === 0 || a.line < end) return s;

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { lintWithState, type IncrementalState } from '../../server/src/incremental';
 import { lintFile, type LintFileRequest } from '../../server/src/lint';
 import { diskFileAccess } from '../../server/src/fs';
+import { clearComposeParseCache } from '../../server/src/project/parse-cache';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-incremental-'));
 const file = path.join(dir, 'compose.yaml');
@@ -84,8 +85,14 @@ function apply(text: string, e: Edit): string {
   return lines.join('\n');
 }
 
-const request = (text: string): LintFileRequest => ({
-  file,
+/** The reference: a full lint with no parse kept from an earlier one. */
+function fullLint(req: LintFileRequest) {
+  clearComposeParseCache();
+  return lintFile(req);
+}
+
+const request = (text: string, at = file): LintFileRequest => ({
+  file: at,
   text,
   kind: 'compose',
   files: diskFileAccess(),
@@ -103,7 +110,7 @@ test('incremental lint equals a full lint after every random edit', { timeout: 6
       for (const e of edits) {
         text = apply(text, e);
         const inc = lintWithState(request(text), state);
-        assert.deepStrictEqual(inc.result, lintFile(request(text)), `after ${JSON.stringify(e)}:\n${text}`);
+        assert.deepStrictEqual(inc.result, fullLint(request(text)), `after ${JSON.stringify(e)}:\n${text}`);
         if (inc.incremental) fast++;
         versions++;
         state = inc.state;
@@ -113,6 +120,7 @@ test('incremental lint equals a full lint after every random edit', { timeout: 6
   );
   // The property is only worth something if the fast path actually ran on many of the versions.
   assert.ok(fast > versions / 10, `incremental path taken on ${fast} of ${versions} versions`);
+  if (process.env.DW_TEST_VERBOSE) console.log(`single file: incremental on ${fast} of ${versions} versions`);
 });
 
 test('an edit inside one service of a large file re-parses only that service', () => {
@@ -121,7 +129,7 @@ test('an edit inside one service of a large file re-parses only that service', (
   const edited = text.replace('  svc150:\n', '  svc150:\n    privileged: true\n');
   const second = lintWithState(request(edited), first.state);
   assert.equal(second.incremental, true);
-  assert.deepStrictEqual(second.result, lintFile(request(edited)));
+  assert.deepStrictEqual(second.result, fullLint(request(edited)));
   assert.ok(second.result.findings.some((f) => f.rule === 'privileged' && f.at.range.start.line > 0));
 });
 
@@ -131,13 +139,13 @@ test('an edit in a top-level entry the model does not read re-parses only that e
   for (const edited of [text + '#', text.replace('  cache:\n', '  cache:\n    external: true\n'), text.replace('# generated\n', '# generated!\n\n')]) {
     const second = lintWithState(request(edited), first.state);
     assert.equal(second.incremental, true, edited.slice(-80));
-    assert.deepStrictEqual(second.result, lintFile(request(edited)));
+    assert.deepStrictEqual(second.result, fullLint(request(edited)));
   }
   // A syntax error there is reported, and an anchored x- entry is what services expand: both lint in full.
   for (const edited of [text.replace('  cache:\n', '  cache: [\n'), text.replace('  restart: unless-stopped', '  restart: always')]) {
     const second = lintWithState(request(edited), first.state);
     assert.notEqual(second.incremental, true);
-    assert.deepStrictEqual(second.result, lintFile(request(edited)));
+    assert.deepStrictEqual(second.result, fullLint(request(edited)));
   }
 });
 
@@ -150,8 +158,86 @@ test('a changed .env makes the next lint a full one', () => {
     const edited = text.replace('  svc3:\n', '  svc3:\n    # typing\n');
     const second = lintWithState(request(edited), first.state);
     assert.notEqual(second.incremental, true);
-    assert.deepStrictEqual(second.result, lintFile(request(edited)));
+    assert.deepStrictEqual(second.result, fullLint(request(edited)));
   } finally {
     fs.writeFileSync(env, 'TAG=1.2.3\n');
   }
+});
+
+/** An override file for `composeText(n)`: refines some services (values reported there), never adds one. */
+function overrideText(n: number, variant: number): string {
+  const lines = ['# override', 'services:'];
+  for (let i = variant % 2; i < n; i += 2) {
+    lines.push(`  svc${i}:`);
+    if (i % 3 === 0) lines.push('    privileged: true');
+    if (i % 3 === 1) lines.push('    ports: !override', `      - "127.0.0.1:${9000 + i}:80"`);
+    if (i % 3 === 2) lines.push('    pids_limit: 100', '    cap_add: [SYS_ADMIN]');
+    if (variant % 3 === 1) lines.push('    user: "1000"');
+    if (variant % 3 === 2) lines.push('    environment:', `      API_TOKEN: tok${i}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const withOverride = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-incremental-override-'));
+const baseFile = path.join(withOverride, 'compose.yaml');
+const overrideFile = path.join(withOverride, 'compose.override.yaml');
+fs.writeFileSync(path.join(withOverride, 'Dockerfile'), 'FROM debian:12\nRUN echo hi\n');
+
+test('with an override file, incremental lint equals a full lint after every random edit of either file', { timeout: 600_000 }, () => {
+  let fast = 0;
+  let versions = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 10 }),
+      fc.nat(5),
+      fc.array(fc.oneof({ weight: 6, arbitrary: edit }, { weight: 1, arbitrary: fc.nat(5) }), { minLength: 1, maxLength: 15 }),
+      (n, variant, steps) => {
+        let text = composeText(n);
+        fs.writeFileSync(overrideFile, overrideText(n, variant));
+        let state: IncrementalState | undefined = lintWithState(request(text, baseFile), undefined).state;
+        assert.ok(state, 'the generated project qualifies for the incremental path');
+        for (const step of steps) {
+          // A number: the override file changes (on disk, as when it is saved), else an edit of compose.yaml.
+          if (typeof step === 'number') fs.writeFileSync(overrideFile, overrideText(n, step) + (step === 5 ? '  svc0:\n    extends: { file: compose.yaml, service: svc1 }\n' : ''));
+          else text = apply(text, step);
+          const inc = lintWithState(request(text, baseFile), state);
+          assert.deepStrictEqual(inc.result, fullLint(request(text, baseFile)), `after ${JSON.stringify(step)}:\n${text}`);
+          if (inc.incremental) fast++;
+          versions++;
+          state = inc.state;
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+  assert.ok(fast > versions / 10, `incremental path taken on ${fast} of ${versions} versions`);
+  if (process.env.DW_TEST_VERBOSE) console.log(`override: incremental on ${fast} of ${versions} versions`);
+});
+
+test('an edit in a service that an override refines re-parses only that service; values of the override stay there', () => {
+  fs.writeFileSync(overrideFile, overrideText(20, 0));
+  const text = composeText(20);
+  const first = lintWithState(request(text, baseFile), undefined);
+  const edited = text.replace('  svc6:\n', '  svc6:\n    read_only: true\n');
+  const second = lintWithState(request(edited, baseFile), first.state);
+  assert.equal(second.incremental, true);
+  assert.deepStrictEqual(second.result, fullLint(request(edited, baseFile)));
+  // svc6 is privileged in the override: reported there, so not in compose.yaml's findings.
+  assert.ok(!second.result.findings.some((f) => f.rule === 'privileged' && f.at.file !== baseFile));
+  assert.ok(second.result.dependencies.includes(overrideFile));
+});
+
+test('an override whose service extends one of this file makes every edit a full lint', () => {
+  fs.writeFileSync(overrideFile, 'services:\n  svc0:\n    extends:\n      file: compose.yaml\n      service: svc1\n');
+  // Nothing of svc1 is reported yet, so no finding of svc0 sits in svc1's lines (which would also force a full lint).
+  const text = 'services:\n  svc0:\n    image: nginx:1.27\n  svc1:\n    read_only: true\n  svc2:\n    image: redis:7\n';
+  const first = lintWithState(request(text, baseFile), undefined);
+  assert.equal(first.state, undefined, 'the project does not qualify');
+  // svc0 now inherits svc1's privileged: reported at svc1's line, naming svc0 too.
+  const edited = text.replace('  svc1:\n', '  svc1:\n    privileged: true\n');
+  const second = lintWithState(request(edited, baseFile), first.state);
+  assert.notEqual(second.incremental, true);
+  const full = fullLint(request(edited, baseFile));
+  assert.deepStrictEqual(second.result, full);
+  assert.ok(full.findings.some((f) => f.rule === 'privileged' && f.related?.some((r) => /svc0/.test(r.message))), 'the inherited value names svc0');
 });
