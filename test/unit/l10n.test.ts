@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules } from '../../shared-rules/src/rules';
 import { ja } from '../../shared-rules/src/l10n/ja';
-import { renderMessage } from '../../shared-rules/src/l10n';
+import { fill, renderMessage } from '../../shared-rules/src/l10n';
+import fc from 'fast-check';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -36,4 +37,19 @@ test('rendering falls back to English and fills placeholders', () => {
   const rule = allRules.find((r) => r.id === 'privileged')!;
   assert.match(renderMessage(rule, 'default', { service: 'web' }, 'ja'), /サービス「web」/);
   assert.match(renderMessage(rule, 'default', { service: 'web' }, 'en'), /Service 'web'/);
+});
+
+test('fill puts each argument where its {name} is, leaves unknown names and replacement patterns as written', () => {
+  const piece = fc.constantFrom('{a}', '{b}', '{ab_1}', '{}', '{ a}', '{', '}', 'text ', '$&', "$'", '日本語', '😀');
+  const value = fc.constantFrom('x', '$&', '$1', '{a}', '', '値');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 10 }), fc.option(fc.dictionary(fc.constantFrom('a', 'b', 'ab_1'), value), { nil: undefined }), (parts, args) => {
+      const template = parts.join('');
+      // The definition: a single regular-expression pass, names looked up as written.
+      const expected = template.replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? args[k] : m));
+      assert.equal(fill(template, args), expected);
+      assert.equal(fill(template, args), expected, 'the second fill of a template (split once, kept) is the same');
+    }),
+    { numRuns: 500 },
+  );
 });
