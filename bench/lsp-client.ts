@@ -50,6 +50,13 @@ export class BenchClient {
     });
   }
 
+  /** One request the server answers at once (an unknown method): what any answer costs in transport. */
+  async roundTrip(): Promise<number> {
+    const t0 = process.hrtime.bigint();
+    await this.conn.sendRequest('dockwarden/bench-ping').catch(() => undefined);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+
   open(file: string, languageId: string, text: string): string {
     const uri = pathToFileURL(path.resolve(file)).toString();
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
