@@ -71,12 +71,17 @@ function floorAndLint(c: Case): { floor: number[]; lint: number[] } {
     clearComposeParseCache();
     lintFile({ file: c.file, text: c.text, files });
   };
-  for (let i = 0; i < Math.min(N, 10); i++) {
+  // Warm-up until both are compiled as a running language server has them (a lint runs far more code than the
+  // parse, so it needs more calls than the parse to get there): up to 200 rounds or about a second.
+  const warmUntil = Date.now() + (smoke ? 100 : 1000);
+  for (let i = 0; i < (smoke ? 5 : 200) && (i < 3 || Date.now() < warmUntil); i++) {
     parse();
     lint();
   }
+  // At least N pairs, more for small files (up to 1,000 or about two seconds): a millisecond-scale p50 needs many.
   const out = { floor: [] as number[], lint: [] as number[] };
-  for (let i = 0; i < N; i++) {
+  const sampleUntil = Date.now() + (smoke ? 0 : 2000);
+  for (let i = 0; i < N || (i < 1000 && Date.now() < sampleUntil); i++) {
     out.floor.push(...timeIt(parse, 1));
     out.lint.push(...timeIt(lint, 1));
   }
@@ -96,23 +101,32 @@ function editPoints(text: string): { end: { line: number; character: number }; m
 }
 
 /**
- * Latencies of `N` one-character edits at `at`, each until its publishDiagnostics. As in real typing every
- * version is new: `typed` then letters after it make a growing word (`typed` is a letter, or `#` at the start of
- * a line), or `typed` is a line break, typed again and again at the same place (every line below moves).
+ * Latencies of `N` one-character edits at `at`, each until its publishDiagnostics. `typed` is a letter (or `#` at the
+ * start of a line) then more letters, a growing word, every version new as in real typing; or a line break, typed
+ * and deleted in turn (Enter, Backspace: every line below moves each time, and the file keeps its size).
  */
 async function typing(client: BenchClient, c: Case, at: { line: number; character: number }, typed: string): Promise<number[]> {
   const uri = client.open(c.file, c.languageId, c.text);
   await client.nextDiagnostics(uri, 30_000);
-  const times: number[] = [];
-  // The first edits warm the server's JIT up (as the first seconds of typing do); they are not counted.
-  const warmUp = smoke ? 2 : 10;
-  for (let i = 0; i < warmUp + N; i++) {
+  let version = 1;
+  const edit = async (start: { line: number; character: number }, text: string, end = start): Promise<number> => {
     const wait = client.nextDiagnostics(uri);
     const t0 = process.hrtime.bigint();
-    if (typed === '\n') client.change(uri, i + 2, at, typed);
-    else client.change(uri, i + 2, { line: at.line, character: at.character + i }, i === 0 ? typed : 'x');
+    client.change(uri, ++version, start, text, end);
     await wait;
-    if (i >= warmUp) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const after = (p: { line: number; character: number }) => ({ line: p.line, character: p.character + 1 });
+  // Not counted: a letter typed and deleted in turn, until the server's JIT is warm as after a few seconds of
+  // typing (at least 10 edits, about a second's worth where edits are fast); the text ends as it began.
+  const warmUntil = Date.now() + (smoke ? 0 : 1000);
+  for (let i = 0; i < 300 && (i < (smoke ? 2 : 10) || Date.now() < warmUntil || i % 2 === 1); i++) {
+    await (i % 2 === 0 ? edit(at, 'x') : edit(at, '', after(at)));
+  }
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    if (typed !== '\n') times.push(await edit({ line: at.line, character: at.character + i }, i === 0 ? typed : 'x'));
+    else times.push(await (i % 2 === 0 ? edit(at, '\n') : edit(at, '', { line: at.line + 1, character: 0 })));
   }
   client.close(uri);
   return times;
