@@ -146,7 +146,7 @@ function fullLint(req: LintFileRequest): IncrementalLint {
 function onlyRefine(project: ComposeProject, reads: ReadonlyMap<string, string | undefined>): boolean {
   return project.parsed.slice(1).every((p) => {
     const text = reads.get(p.file);
-    return p.containers.length === 0 && !p.includes?.length && p.problems.length === 0 && text !== undefined && !text.split('\n').some((line) => EXTENDS.test(line));
+    return p.containers.length === 0 && !p.includes?.length && p.problems.length === 0 && text !== undefined && !EXTENDS.test(text);
   });
 }
 
