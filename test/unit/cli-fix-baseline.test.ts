@@ -77,7 +77,7 @@ test('--fix --dry-run prints a unified diff and leaves the file alone', () => {
   assert.equal(run.status, 0);
   assert.equal(fs.readFileSync(file, 'utf8'), original);
   assert.match(run.stdout, /^--- a\/docker-compose\.yml\n\+\+\+ b\/docker-compose\.yml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
-  assert.match(run.stdout, /^-    privileged: true$/m);
+  assert.match(run.stdout, /^- {4}privileged: true$/m);
   assert.match(run.stderr, /would fix privileged/);
 });
 

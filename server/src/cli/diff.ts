@@ -10,7 +10,7 @@ export function unifiedDiff(oldName: string, newName: string, a: string, b: stri
   while (i < ops.length) {
     while (i < ops.length && ops[i].op === ' ') i++;
     if (i >= ops.length) break;
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     for (;;) {
       while (end < ops.length && ops[end].op !== ' ') end++;
@@ -35,7 +35,6 @@ export function unifiedDiff(oldName: string, newName: string, a: string, b: stri
       if (!o.line.eol) out.push('\\ No newline at end of file');
     }
     i = end;
-    start = end;
   }
   return out.join('\n') + '\n';
 }

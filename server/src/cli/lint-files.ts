@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { SeverityResolver } from '../../../shared-rules/src/engine';
 import type { Locale } from '../../../shared-rules/src/l10n';
 import type { Finding } from '../../../shared-rules/src/rule';

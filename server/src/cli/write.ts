@@ -4,7 +4,7 @@ import * as path from 'node:path';
 /** Writes through a temporary file in the same folder and a rename, so a crash never leaves half a file. */
 export function writeFileAtomic(target: string, text: string): void {
   // Write through a symlink to the file it points at, rather than replacing the link.
-  let file = target;
+  let file: string;
   try {
     file = fs.realpathSync(target);
   } catch {

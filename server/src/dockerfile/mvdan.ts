@@ -26,7 +26,7 @@ interface SyntaxApi {
 let api: SyntaxApi | undefined;
 
 function syntax(): SyntaxApi {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   api ??= (require('mvdan-sh') as { syntax: SyntaxApi }).syntax;
   return api;
 }

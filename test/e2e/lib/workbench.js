@@ -64,7 +64,7 @@ class Workbench {
         break;
       } catch (e) {
         await page.keyboard.press('Escape');
-        if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the command palette`);
+        if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the command palette`, { cause: e });
       }
     }
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
@@ -108,7 +108,7 @@ class Workbench {
       await row.waitFor({ timeout: 15000 });
     } catch (e) {
       const titles = await rows.allInnerTexts().catch(() => []);
-      throw new Error(`no code action matching ${title}; offered: ${JSON.stringify(titles)}`);
+      throw new Error(`no code action matching ${title}; offered: ${JSON.stringify(titles)}`, { cause: e });
     }
     const chosen = (await row.innerText()).trim();
     // Pick with the keyboard: a pointer-block overlay swallows mouse events right after the menu opens.
