@@ -5,7 +5,6 @@
  */
 import * as path from 'node:path';
 
- 
 const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
 
 // A plain function (not an arrow): classes in the bundle extend members of `vscode`.

@@ -12,7 +12,10 @@ interface Position {
 /** A bare LSP client over stdio for benchmarks: start, open, edit, wait for diagnostics. */
 export class BenchClient {
   private readonly waiters = new Map<string, Array<() => void>>();
-  private constructor(readonly proc: ChildProcess, readonly conn: MessageConnection) {}
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly conn: MessageConnection,
+  ) {}
 
   static async start(serverJs: string, settings: Record<string, unknown>): Promise<BenchClient> {
     const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -45,7 +48,10 @@ export class BenchClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       const list = this.waiters.get(uri) ?? [];
-      list.push(() => { clearTimeout(timer); resolve(); });
+      list.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.waiters.set(uri, list);
     });
   }

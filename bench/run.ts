@@ -23,8 +23,15 @@ const N = smoke ? 8 : 60;
 const serverJs = path.join(repo, 'dist', 'server.js');
 const cliJs = path.join(repo, 'bin', 'dockwarden.js');
 
-interface Case { name: string; file: string; languageId: string; text: string }
-interface Row { [key: string]: string | number }
+interface Case {
+  name: string;
+  file: string;
+  languageId: string;
+  text: string;
+}
+interface Row {
+  [key: string]: string | number;
+}
 
 function cases(): Case[] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-'));
@@ -37,7 +44,8 @@ function cases(): Case[] {
   fromCorpus('(b) getsentry 788 lines', 'getsentry__self-hosted/docker-compose.yml', 'dockercompose');
   if (out.length === 0) {
     const example = path.join(repo, 'examples', 'ci-runner', 'compose.yaml');
-    if (fs.existsSync(example)) out.push({ name: '(a) example (no corpus)', file: example, languageId: 'dockercompose', text: fs.readFileSync(example, 'utf8') });
+    if (fs.existsSync(example))
+      out.push({ name: '(a) example (no corpus)', file: example, languageId: 'dockercompose', text: fs.readFileSync(example, 'utf8') });
   }
   const big = path.join(tmp, 'docker-compose.yml');
   fs.writeFileSync(big, generateLargeCompose(500));
@@ -168,7 +176,11 @@ function alternatingMedians(commands: string[][], runs: number) {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  const results: Record<string, unknown> = { machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`, date: new Date().toISOString(), smoke };
+  const results: Record<string, unknown> = {
+    machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`,
+    date: new Date().toISOString(),
+    smoke,
+  };
   const all = cases();
 
   const client = await BenchClient.start(serverJs, { debounceMs: 0, enable: true, run: 'onType' });
@@ -250,7 +262,11 @@ async function main(): Promise<void> {
     waits.push(memClient.nextDiagnostics(uri, 120_000));
   }
   await Promise.all(waits);
-  const memory = { 'open documents': docs, 'server RSS MB': round(memClient.rssMb(), 1), 'time to lint all s': round((Date.now() - t0) / 1000, 2) };
+  const memory = {
+    'open documents': docs,
+    'server RSS MB': round(memClient.rssMb(), 1),
+    'time to lint all s': round((Date.now() - t0) / 1000, 2),
+  };
   await memClient.stop();
   console.table([memory]);
   results.memory = memory;
@@ -261,11 +277,24 @@ async function main(): Promise<void> {
   const trips: number[] = [];
   for (let i = 0; i < (smoke ? 20 : 300); i++) trips.push(await startClient.roundTrip());
   // The transport's share of every typing latency above: a request the server answers without any work.
-  const startup = { 'server initialize ms': round(initialized, 1), 'LSP round trip p50 ms': round(percentile(trips.slice(trips.length / 3), 50), 2) };
+  const startup = {
+    'server initialize ms': round(initialized, 1),
+    'LSP round trip p50 ms': round(percentile(trips.slice(trips.length / 3), 50), 2),
+  };
   await startClient.stop();
-  const vsix = fs.readdirSync(repo).filter((f) => f.endsWith('.vsix')).sort().pop();
-  const loads = Array.from({ length: smoke ? 1 : 7 }, () => Number(spawnSync(process.execPath, [path.join(__dirname, 'extension-load.js')], { encoding: 'utf8' }).stdout));
-  const size = { ...startup, 'extension load ms': round(percentile(loads, 50), 1), 'VSIX KB': vsix ? round(fs.statSync(path.join(repo, vsix)).size / 1024, 0) : 'not built (npm run package)' };
+  const vsix = fs
+    .readdirSync(repo)
+    .filter((f) => f.endsWith('.vsix'))
+    .sort()
+    .pop();
+  const loads = Array.from({ length: smoke ? 1 : 7 }, () =>
+    Number(spawnSync(process.execPath, [path.join(__dirname, 'extension-load.js')], { encoding: 'utf8' }).stdout),
+  );
+  const size = {
+    ...startup,
+    'extension load ms': round(percentile(loads, 50), 1),
+    'VSIX KB': vsix ? round(fs.statSync(path.join(repo, vsix)).size / 1024, 0) : 'not built (npm run package)',
+  };
   console.table([size]);
   results.size = size;
 

@@ -151,12 +151,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
 
 type ErrorSink = (node: Node | Pair | null | undefined, message: string, offset?: number) => void;
 
-function forEachEntry(
-  value: Node | null,
-  key: string,
-  error: ErrorSink,
-  each: (id: string, v: Node | null, keyNode: Node) => void,
-): void {
+function forEachEntry(value: Node | null, key: string, error: ErrorSink, each: (id: string, v: Node | null, keyNode: Node) => void): void {
   if (value === null || (isScalar(value) && value.value === null)) return;
   if (!isMap(value)) {
     error(value, `'${key}' must be a mapping of rule ids (or globs such as host-*) to values`);
@@ -191,9 +186,7 @@ function toLevel(v: Node | null): RuleLevel | undefined {
   if (!isScalar(v)) return undefined;
   // `off: false` reads naturally too; YAML 1.2 keeps `off` a string already.
   if (v.value === false) return 'off';
-  return typeof v.value === 'string' && (RULE_LEVELS as readonly string[]).includes(v.value)
-    ? (v.value as RuleLevel)
-    : undefined;
+  return typeof v.value === 'string' && (RULE_LEVELS as readonly string[]).includes(v.value) ? (v.value as RuleLevel) : undefined;
 }
 
 function scalarString(node: unknown): string | undefined {

@@ -206,7 +206,10 @@ export function pathMatcher(patterns: readonly string[]): (relPath: string) => b
   if (patterns.length === 0) return () => false;
   const anchored = patterns.map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
   const full = picomatch(anchored, { dot: true });
-  const inside = picomatch(anchored.map((p) => `${p}/**`), { dot: true });
+  const inside = picomatch(
+    anchored.map((p) => `${p}/**`),
+    { dot: true },
+  );
   const loose = anchored.filter((p) => !p.includes('/'));
   const byName = loose.length > 0 ? picomatch(loose, { dot: true }) : undefined;
   return (rel) => {

@@ -85,7 +85,7 @@ function insideRoots(roots: readonly string[]): (file: string) => boolean {
     let inside = folders.get(folder);
     if (inside === undefined) {
       inside = false;
-      for (let dir = folder; ; ) {
+      for (let dir = folder; ;) {
         if (resolved.has(dir)) {
           inside = true;
           break;

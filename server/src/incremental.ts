@@ -1,7 +1,14 @@
 import * as path from 'node:path';
 import type { ContainerSpec, ParsedFile, Source, TextEdit } from '../../shared-rules/src/model';
 import type { Finding } from '../../shared-rules/src/rule';
-import { containerFindings, finishFindings, lintParsed, problemFindings, ruleContext, type LintOptions } from '../../shared-rules/src/engine';
+import {
+  containerFindings,
+  finishFindings,
+  lintParsed,
+  problemFindings,
+  ruleContext,
+  type LintOptions,
+} from '../../shared-rules/src/engine';
 import { checkNesting } from './compose/depth';
 import { aliasCountsOf, DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, type AliasCounts } from './compose/parse';
 import { blockHolding, serviceLayout, topHolding, type ServiceLayout } from './compose/service-blocks';
@@ -120,7 +127,9 @@ function fullLint(req: LintFileRequest): IncrementalLint {
   const containers = parsed.containers;
   const ctx = ruleContext(options, containers);
   const raw = containers.map((c) => containerFindings(c, ctx, options));
-  const findings = finishFindings([...problemFindings(project.parsed), ...raw.flat()], project.parsed, options).filter((f) => f.at.file === own);
+  const findings = finishFindings([...problemFindings(project.parsed), ...raw.flat()], project.parsed, options).filter(
+    (f) => f.at.file === own,
+  );
   const state: IncrementalState = {
     file: own,
     text: req.text,
@@ -164,8 +173,14 @@ function relint(prev: IncrementalState, req: LintFileRequest): IncrementalLint |
   let first = 0;
   while (first < before.length && first < after.length && before[first] === after[first]) first++;
   let tail = 0;
-  while (tail < before.length - first && tail < after.length - first && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  const edit: LineEdit = { first, oldLast: before.length - 1 - tail, newLast: after.length - 1 - tail, delta: after.length - before.length };
+  while (tail < before.length - first && tail < after.length - first && before[before.length - 1 - tail] === after[after.length - 1 - tail])
+    tail++;
+  const edit: LineEdit = {
+    first,
+    oldLast: before.length - 1 - tail,
+    newLast: after.length - 1 - tail,
+    delta: after.length - before.length,
+  };
   if (!sameShape(prev.layout, layout, edit)) return undefined;
   const b = blockHolding(prev.layout, edit.first, edit.oldLast);
   if (b >= 0) return blockHolding(layout, edit.first, edit.newLast) === b ? relintService(prev, req, layout, edit, b) : undefined;
@@ -202,7 +217,13 @@ function keepOnly(lines: readonly string[], ranges: ReadonlyArray<readonly [numb
 }
 
 /** An edit inside one service: that service is parsed again (with the top-level entries it may refer to). */
-function relintService(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, edit: LineEdit, b: number): IncrementalLint | undefined {
+function relintService(
+  prev: IncrementalState,
+  req: LintFileRequest,
+  layout: ServiceLayout,
+  edit: LineEdit,
+  b: number,
+): IncrementalLint | undefined {
   const block = layout.blocks[b];
   if (linesHave(layout.lines, block.keyLine, block.endLine, EXTENDS)) return undefined;
   const services = layout.tops.find((t) => t.key === 'services');
@@ -237,9 +258,18 @@ function relintService(prev: IncrementalState, req: LintFileRequest, layout: Ser
   const dockerfiles = prev.dockerfiles.slice();
   dockerfiles[b] = dockerfile;
   const old = prev.layout.blocks[b];
-  const raw = moveOthers(prev, old.keyLine, old.endLine, edit.delta, b, () => containerFindings(service, ruleContext(options, containers), options));
+  const raw = moveOthers(prev, old.keyLine, old.endLine, edit.delta, b, () =>
+    containerFindings(service, ruleContext(options, containers), options),
+  );
   if (!raw) return undefined;
-  return finish(prev, req, layout, { containers, dockerfiles, raw, reads: masked.reads, counts, anchorLines: prev.anchorLines.map((l) => (l >= old.endLine ? l + edit.delta : l)) });
+  return finish(prev, req, layout, {
+    containers,
+    dockerfiles,
+    raw,
+    reads: masked.reads,
+    counts,
+    anchorLines: prev.anchorLines.map((l) => (l >= old.endLine ? l + edit.delta : l)),
+  });
 }
 
 /**
@@ -247,7 +277,13 @@ function relintService(prev: IncrementalState, req: LintFileRequest, layout: Ser
  * anchors, comments before the first key): that entry alone is parsed again, for its syntax; every
  * service's findings stay, moved by the edit's line delta.
  */
-function relintTopLevel(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, edit: LineEdit, t: number): IncrementalLint | undefined {
+function relintTopLevel(
+  prev: IncrementalState,
+  req: LintFileRequest,
+  layout: ServiceLayout,
+  edit: LineEdit,
+  t: number,
+): IncrementalLint | undefined {
   const top = layout.tops[t];
   const old = prev.layout.tops[t];
   if (MODEL_KEYS.has(top.key)) return undefined;
@@ -262,7 +298,13 @@ function relintTopLevel(prev: IncrementalState, req: LintFileRequest, layout: Se
     const masked = parseMasked(prev, req, layout.lines.slice(top.keyLine, top.endLine).join('\n'));
     if (!masked) return undefined;
     if (masked.parsed.containers.length > 0 || masked.counts.anchorLines.length > 0) return undefined;
-    if (!sameList(masked.project.dependencies.filter((f) => f !== prev.file), prev.pre)) return undefined;
+    if (
+      !sameList(
+        masked.project.dependencies.filter((f) => f !== prev.file),
+        prev.pre,
+      )
+    )
+      return undefined;
     ({ reads, counts } = masked);
   }
   if (!sameReads(prev, req, reads)) return undefined;
@@ -311,7 +353,14 @@ function sameReads(prev: IncrementalState, req: LintFileRequest, reads: Readonly
 }
 
 /** Each container's raw findings: the previous ones moved past lines [start, end), `fresh()` for container `redo`. */
-function moveOthers(prev: IncrementalState, start: number, end: number, delta: number, redo: number, fresh: () => Finding[]): Finding[][] | undefined {
+function moveOthers(
+  prev: IncrementalState,
+  start: number,
+  end: number,
+  delta: number,
+  redo: number,
+  fresh: () => Finding[],
+): Finding[][] | undefined {
   const raw: Finding[][] = [];
   for (let j = 0; j < prev.raw.length; j++) {
     if (j === redo) {
@@ -400,13 +449,20 @@ function moveFinding(f: Finding, file: string, start: number, end: number, delta
     const { start: a, end: z } = s.range;
     if (z.line >= start && a.line < end) ok = false;
     if (delta === 0 || a.line < end) return s;
-    return { ...s, range: { start: { line: a.line + delta, character: a.character }, end: { line: z.line + delta, character: z.character } } };
+    return {
+      ...s,
+      range: { start: { line: a.line + delta, character: a.character }, end: { line: z.line + delta, character: z.character } },
+    };
   };
   const at = moveSource(f.at);
   const fix = f.fix && { ...f.fix, edits: f.fix.edits.map(moveSource) };
   const related = f.related?.map((r) => ({ ...r, source: moveSource(r.source) }));
   if (!ok) return undefined;
-  if (at === f.at && (!f.fix || fix!.edits.every((e, i) => e === f.fix!.edits[i])) && (!f.related || related!.every((r, i) => r.source === f.related![i].source))) {
+  if (
+    at === f.at &&
+    (!f.fix || fix!.edits.every((e, i) => e === f.fix!.edits[i])) &&
+    (!f.related || related!.every((r, i) => r.source === f.related![i].source))
+  ) {
     return f;
   }
   const out: Finding = { ...f, at };

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 export type FileKind = 'compose' | 'dockerfile';
 
 /** Extensions that name documents, scripts or data about a Dockerfile, never a Dockerfile itself. */
-const NOT_A_DOCKERFILE = /\.(dockerignore|md|markdown|rst|txt|adoc|html?|json|toml|xml|ya?ml|sh|bash|ps1|bat|cmd|py|js|ts|go|rb|patch|diff|orig|bak|swp)$/;
+const NOT_A_DOCKERFILE =
+  /\.(dockerignore|md|markdown|rst|txt|adoc|html?|json|toml|xml|ya?ml|sh|bash|ps1|bat|cmd|py|js|ts|go|rb|patch|diff|orig|bak|swp)$/;
 
 /** Kind by file name alone: `*compose*.y(a)ml`, `*dockerfile*` / `*containerfile*` (not .dockerignore). */
 export function kindByName(file: string): FileKind | undefined {

@@ -52,7 +52,11 @@ export function containerFindings(container: ContainerSpec, ctx: RuleContext, op
  * Turns raw findings (problems, then each container's in order) into the final list: merged where inherited,
  * with severity settings and suppressions applied, sorted. Does not modify `raw`, so callers may keep it.
  */
-export function finishFindings(raw: readonly Finding[], files: readonly Pick<ParsedFile, 'file' | 'suppressions'>[], options: LintOptions = {}): Finding[] {
+export function finishFindings(
+  raw: readonly Finding[],
+  files: readonly Pick<ParsedFile, 'file' | 'suppressions'>[],
+  options: LintOptions = {},
+): Finding[] {
   const merged = mergeInherited(raw);
   const withSeverity = applySeverity(merged, options.severity);
   return sortFindings(applySuppressions(withSeverity, files));
@@ -190,9 +194,6 @@ function localeCompare(a: string, b: string): number {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) =>
-      localeCompare(a.at.file, b.at.file) ||
-      comparePos(a.at.range.start, b.at.range.start) ||
-      localeCompare(a.rule, b.rule),
+    (a, b) => localeCompare(a.at.file, b.at.file) || comparePos(a.at.range.start, b.at.range.start) || localeCompare(a.rule, b.rule),
   );
 }

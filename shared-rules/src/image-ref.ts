@@ -64,7 +64,11 @@ export function isTrustedBy(ref: ImageRef, entries: readonly string[]): boolean 
 }
 
 function normaliseEntry(entry: string): string[] {
-  const e = entry.trim().replace(/^[a-z]+:\/\//i, '').replace(/(\/\*+)+$/, '').replace(/\/+$/, '');
+  const e = entry
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/(\/\*+)+$/, '')
+    .replace(/\/+$/, '');
   if (!e) return [];
   const segments = e.split('/').filter((s) => s.length > 0);
   const host = segments[0].toLowerCase();

@@ -23,16 +23,24 @@ function record(name, ok, ms, error, artefacts = []) {
   results.push({ name, ok, ms, error: error ? String((error && error.stack) || error) : undefined, artefacts });
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${ms} ms)`);
   if (!ok) {
-    console.log(`     ${String((error && error.message) || error).split('\n').join('\n     ')}`);
+    console.log(
+      `     ${String((error && error.message) || error)
+        .split('\n')
+        .join('\n     ')}`,
+    );
     for (const a of artefacts) if (fs.existsSync(a)) console.log(`     artefact: ${a}`);
   }
 }
 
-const freePort = () => new Promise((resolve, reject) => {
-  const srv = net.createServer();
-  srv.on('error', reject);
-  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 
 function findVsix() {
   if (process.env.E2E_VSIX) return path.resolve(process.env.E2E_VSIX);
@@ -50,9 +58,17 @@ function collectServerLogs(dir, into) {
       else if (/dockwarden/i.test(e.name) || /^exthost\.log$|^remoteexthost\.log$/.test(e.name)) found.push(p);
     }
   };
-  try { walk(dir); } catch { /* no logs yet */ }
+  try {
+    walk(dir);
+  } catch {
+    /* no logs yet */
+  }
   fs.mkdirSync(into, { recursive: true });
-  return found.map((p, i) => { const dest = path.join(into, `${i}-${path.basename(p)}`); fs.copyFileSync(p, dest); return dest; });
+  return found.map((p, i) => {
+    const dest = path.join(into, `${i}-${path.basename(p)}`);
+    fs.copyFileSync(p, dest);
+    return dest;
+  });
 }
 
 async function vscodeSuites(which) {
@@ -62,7 +78,8 @@ async function vscodeSuites(which) {
   const { runExtHostSuite } = require('./vscode/ext-host');
   const vsix = findVsix();
   const csDir = path.join(RUN, 'code-server');
-  let cs; let browser;
+  let cs;
+  let browser;
   const failedBefore = results.filter((r) => !r.ok).length;
   try {
     if (!fs.existsSync(vsix)) throw new Error(`VSIX not found: ${vsix} (run \`npm run package\`)`);
@@ -104,12 +121,20 @@ async function neovimSuite() {
   const ws = freshWorkspace('unicode', path.join(dir, 'ws'));
   const env = privateEnv(dir, { DW_SERVER: SERVER, DW_FILE: path.join(ws, 'docker-compose.yml'), DW_OUT: dir });
   const logFile = path.join(dir, 'nvim.log');
-  const r = await runBounded('timeout', ['-k', '5', '60', 'nvim', '--headless', '--clean', '-n', '-i', 'NONE',
-    '-u', path.join(E2E_DIR, 'neovim/test.lua')], { logFile, env, cwd: ws, timeoutMs: 70000 });
+  const r = await runBounded(
+    'timeout',
+    ['-k', '5', '60', 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(E2E_DIR, 'neovim/test.lua')],
+    { logFile, env, cwd: ws, timeoutMs: 70000 },
+  );
   const out = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim() : '';
   const lspLog = path.join(env.XDG_CACHE_HOME, 'nvim', 'lsp.log');
-  record(name, r.code === 0 && /PASS/.test(out), r.ms, r.code === 0 ? null : `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${out.slice(-1500)}`,
-    [logFile, lspLog, path.join(dir, 'diagnostics.json')]);
+  record(
+    name,
+    r.code === 0 && /PASS/.test(out),
+    r.ms,
+    r.code === 0 ? null : `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${out.slice(-1500)}`,
+    [logFile, lspLog, path.join(dir, 'diagnostics.json')],
+  );
 }
 
 async function emacsSuite() {
@@ -118,10 +143,20 @@ async function emacsSuite() {
   const ws = freshWorkspace('compose-sock', path.join(dir, 'ws'));
   const env = privateEnv(dir, { DW_SERVER: SERVER, DW_FILE: path.join(ws, 'docker-compose.yml') });
   const logFile = path.join(dir, 'emacs.log');
-  const r = await runBounded('timeout', ['-k', '5', '60', 'emacs', '-Q', '--batch', '-l', path.join(E2E_DIR, 'emacs/test.el')],
-    { logFile, env, cwd: ws, timeoutMs: 70000 });
+  const r = await runBounded('timeout', ['-k', '5', '60', 'emacs', '-Q', '--batch', '-l', path.join(E2E_DIR, 'emacs/test.el')], {
+    logFile,
+    env,
+    cwd: ws,
+    timeoutMs: 70000,
+  });
   const out = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim() : '';
-  record(name, r.code === 0 && /PASS/.test(out), r.ms, r.code === 0 ? null : `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${out.slice(-1500)}`, [logFile]);
+  record(
+    name,
+    r.code === 0 && /PASS/.test(out),
+    r.ms,
+    r.code === 0 ? null : `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${out.slice(-1500)}`,
+    [logFile],
+  );
 }
 
 async function main() {
@@ -149,4 +184,8 @@ function abort(why) {
 setTimeout(() => abort('global timeout (15 min)'), 15 * 60000).unref();
 process.on('SIGINT', () => abort('interrupted'));
 process.on('SIGTERM', () => abort('terminated'));
-main().catch((e) => { console.error(e); console.log('e2e: 0 passed, 1 failed'); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});

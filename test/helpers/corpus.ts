@@ -23,4 +23,6 @@ export function corpusFiles(): CorpusFile[] {
     .filter((f) => fs.existsSync(f.file));
 }
 
-export const CORPUS_SKIP = fs.existsSync(CORPUS_DIR) ? false : `corpus not found at ${CORPUS_DIR} (only present beside the development checkout)`;
+export const CORPUS_SKIP = fs.existsSync(CORPUS_DIR)
+  ? false
+  : `corpus not found at ${CORPUS_DIR} (only present beside the development checkout)`;

@@ -6,7 +6,11 @@ import { corpusFiles } from './corpus';
 
 const seedsDir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'fuzz-seeds');
 
-export interface Seed { name: string; kind: 'compose' | 'dockerfile'; text: string }
+export interface Seed {
+  name: string;
+  kind: 'compose' | 'dockerfile';
+  text: string;
+}
 
 export function seeds(): Seed[] {
   const own: Seed[] = [
@@ -20,8 +24,61 @@ export function seeds(): Seed[] {
   return [...own, ...corpus];
 }
 
-const YAML_TOKENS = ['&a ', '*a', '<<: *a', '<<: [*a, *b]', '!reset ', '!override ', '- ', ': ', '{', '}', '[', ']', '"', "'", '|', '>-', '? ', '---\n', '...\n', '%YAML 1.2\n', '!!binary ', '\t', '#', '\r', '\r\n', '\u0000', '\uFEFF', '${', '$$', '${X:?err}', '🐳', '日本語', '\\'];
-const DOCKERFILE_LINES = ['RUN <<EOF', 'RUN curl http://x | sh \\', 'FROM', 'FROM scratch AS', 'USER', 'USER 0:0', 'ADD http://x /', 'ENV A', 'ARG', 'EXPOSE 22/udp', 'RUN ["sh", "-c"', 'RUN $(', 'RUN bash <(wget -O- x)', 'ONBUILD RUN sudo x', 'RUN "unterminated', 'HEALTHCHECK CMD', '# escape=`', 'RUN if then fi; for; do done'];
+const YAML_TOKENS = [
+  '&a ',
+  '*a',
+  '<<: *a',
+  '<<: [*a, *b]',
+  '!reset ',
+  '!override ',
+  '- ',
+  ': ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '|',
+  '>-',
+  '? ',
+  '---\n',
+  '...\n',
+  '%YAML 1.2\n',
+  '!!binary ',
+  '\t',
+  '#',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\uFEFF',
+  '${',
+  '$$',
+  '${X:?err}',
+  '🐳',
+  '日本語',
+  '\\',
+];
+const DOCKERFILE_LINES = [
+  'RUN <<EOF',
+  'RUN curl http://x | sh \\',
+  'FROM',
+  'FROM scratch AS',
+  'USER',
+  'USER 0:0',
+  'ADD http://x /',
+  'ENV A',
+  'ARG',
+  'EXPOSE 22/udp',
+  'RUN ["sh", "-c"',
+  'RUN $(',
+  'RUN bash <(wget -O- x)',
+  'ONBUILD RUN sudo x',
+  'RUN "unterminated',
+  'HEALTHCHECK CMD',
+  '# escape=`',
+  'RUN if then fi; for; do done',
+];
 
 export type Mutation = (text: string) => string;
 
@@ -45,9 +102,12 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const i = t.length ? at % t.length : 0;
     return t.slice(0, i) + 'x'.repeat(size) + t.slice(i);
   }),
-  fc.tuple(fc.integer({ min: 100, max: 5000 }), fc.constantFrom('[', '{', '- ', 'a:\n ')).map(([depth, open]) => (t: string) => open.repeat(depth) + t),
+  fc.tuple(fc.integer({ min: 100, max: 5000 }), fc.constantFrom('[', '{', '- ', 'a:\n ')).map(
+    ([depth, open]) =>
+      (t: string) =>
+        open.repeat(depth) + t,
+  ),
 );
-
 
 /** A seed with one to four mutations applied, as text. */
 export const mutatedFile = (all: readonly Seed[]) =>

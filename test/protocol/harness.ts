@@ -40,7 +40,13 @@ export const FULL_CAPABILITIES = {
   },
   textDocument: {
     synchronization: { didSave: true, dynamicRegistration: true },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, tagSupport: { valueSet: [1, 2] }, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      tagSupport: { valueSet: [1, 2] },
+      dataSupport: true,
+    },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
     hover: { contentFormat: ['markdown', 'plaintext'] },
   },
@@ -174,7 +180,10 @@ export const codes = (p: Published | undefined) => (p?.diagnostics ?? []).map((d
 
 /** Applies LSP text edits (ranges refer to the original text) as a client does. */
 export function applyLspEdits(text: string, edits: { range: Diag['range']; newText: string }[]): string {
-  return applyEdits(text, edits.map((e) => ({ file: '', ...e })));
+  return applyEdits(
+    text,
+    edits.map((e) => ({ file: '', ...e })),
+  );
 }
 
 /** The edits of a workspace edit for one URI, from `changes` or `documentChanges`. */

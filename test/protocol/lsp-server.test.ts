@@ -2,17 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  applyLspEdits,
-  codes,
-  copyFixture,
-  editsFor,
-  startSession,
-  uriOf,
-  withTimeout,
-  type Diag,
-  type Session,
-} from './harness';
+import { applyLspEdits, codes, copyFixture, editsFor, startSession, uriOf, withTimeout, type Diag, type Session } from './harness';
 
 const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
 
@@ -164,7 +154,11 @@ test('fix all (source.fixAll): every fix applied in one edit, no finding with a 
     assert.match(after, /- "127\.0\.0\.1:\$\{WEB_PORT\}:80"|127\.0\.0\.1/, 'port bound to localhost');
     await s.waitFor('re-linted', () => s.latest(uri)?.version === 2);
     const left = s.latest(uri)!.diagnostics.filter((d) => (d.data as any)?.fix);
-    assert.deepEqual(left.map((d) => d.code), [], 'no fixable finding left');
+    assert.deepEqual(
+      left.map((d) => d.code),
+      [],
+      'no fixable finding left',
+    );
     // Nothing left to fix: no action.
     assert.deepEqual(await codeActions(s, uri, [], ['source.fixAll.dockwarden']), []);
     // Quick-fix requests never carry the fix-all action.
@@ -224,7 +218,10 @@ test('configuration: a severity override to off (by id and by glob) removes diag
     void s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await s.waitFor('privileged off', () => !codes(s.latest(uri)).includes('privileged') && s.latest(uri)!.diagnostics.length > 0);
     const left = s.latest(uri)!.diagnostics;
-    assert.deepEqual(left.map((d) => d.code), ['image-no-digest']);
+    assert.deepEqual(
+      left.map((d) => d.code),
+      ['image-no-digest'],
+    );
     assert.equal(left[0].severity, 1);
   });
 });
@@ -240,7 +237,9 @@ test('.dockwarden.yaml: its rule levels apply, editor settings win, and a change
     assert.equal(diag(s, uri, 'image-no-digest')?.severity, 2);
     fs.writeFileSync(path.join(dir, '.dockwarden.yaml'), 'rules:\n  privileged: warning\n');
     const n = s.published.length;
-    void s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, '.dockwarden.yaml')), type: 2 }] });
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(path.join(dir, '.dockwarden.yaml')), type: 2 }],
+    });
     await s.waitFor('privileged back as warning', () => s.published.length > n && diag(s, uri, 'privileged')?.severity === 2);
   });
 });
@@ -268,21 +267,24 @@ test('related file: a .env change on disk (watched) and in an open buffer update
 test('a client without capabilities: plain diagnostics, `changes` edits, settings from initializationOptions', async () => {
   const dir = copyFixture('compose-basic');
   const uri = uriOf(path.join(dir, 'docker-compose.yml'));
-  await withSession({ rootDir: dir, capabilities: {}, initializationOptions: { settings: { rules: { 'image-no-digest': 'off' } } } }, async (s) => {
-    assert.equal((s.initializeResult.capabilities as any).positionEncoding, undefined);
-    assert.equal((s.initializeResult.capabilities as any).codeActionProvider, true);
-    s.open(uri, COMPOSE, '');
-    const d = await s.waitFor('privileged', () => diag(s, uri, 'privileged'));
-    assert.equal(d.codeDescription, undefined);
-    assert.equal(s.latest(uri)!.version, undefined);
-    assert.ok(!codes(s.latest(uri)).includes('image-no-digest'));
-    const actions = await codeActions(s, uri, [d]);
-    assert.ok(actions[0].edit.changes[uri], 'plain changes map');
-    assert.equal(s.requests.filter((r) => r.method === 'workspace/configuration' || r.method === 'client/registerCapability').length, 0);
-    // Settings pushed by didChangeConfiguration.
-    void s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dockwarden: { enable: false } } });
-    await s.waitFor('disabled: no diagnostics', () => s.latest(uri)!.diagnostics.length === 0);
-  });
+  await withSession(
+    { rootDir: dir, capabilities: {}, initializationOptions: { settings: { rules: { 'image-no-digest': 'off' } } } },
+    async (s) => {
+      assert.equal((s.initializeResult.capabilities as any).positionEncoding, undefined);
+      assert.equal((s.initializeResult.capabilities as any).codeActionProvider, true);
+      s.open(uri, COMPOSE, '');
+      const d = await s.waitFor('privileged', () => diag(s, uri, 'privileged'));
+      assert.equal(d.codeDescription, undefined);
+      assert.equal(s.latest(uri)!.version, undefined);
+      assert.ok(!codes(s.latest(uri)).includes('image-no-digest'));
+      const actions = await codeActions(s, uri, [d]);
+      assert.ok(actions[0].edit.changes[uri], 'plain changes map');
+      assert.equal(s.requests.filter((r) => r.method === 'workspace/configuration' || r.method === 'client/registerCapability').length, 0);
+      // Settings pushed by didChangeConfiguration.
+      void s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dockwarden: { enable: false } } });
+      await s.waitFor('disabled: no diagnostics', () => s.latest(uri)!.diagnostics.length === 0);
+    },
+  );
 });
 
 test('Neovim 0.7: an empty languageId is recognised by file name; a non-compose YAML is left alone', async () => {
@@ -315,7 +317,12 @@ test('Japanese: messages and action titles follow the client locale', async () =
     const d = await s.waitFor('privileged', () => diag(s, uri, 'privileged'));
     assert.match(d.message, /特権|privileged で動作/);
     const titles = (await codeActions(s, uri, [d], ['quickfix'])).map((a) => a.title);
-    assert.deepEqual(titles, ['privileged: true を削除する', 'この行の privileged を無視', 'このファイルの privileged を無視', 'privileged のドキュメントを表示']);
+    assert.deepEqual(titles, [
+      'privileged: true を削除する',
+      'この行の privileged を無視',
+      'このファイルの privileged を無視',
+      'privileged のドキュメントを表示',
+    ]);
   });
 });
 
@@ -325,12 +332,18 @@ test('hover on a flagged range: title, message, fix and docs link in markdown', 
   await withSession({ rootDir: dir }, async (s) => {
     s.open(uri, COMPOSE);
     await s.waitFor('privileged', () => diag(s, uri, 'privileged'));
-    const hover: any = await withTimeout(s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 18 } }), 5000);
+    const hover: any = await withTimeout(
+      s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 18 } }),
+      5000,
+    );
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /\*\*Container runs privileged\*\* `privileged`/);
     assert.match(hover.contents.value, /Quick fix: Remove privileged: true/);
     assert.match(hover.contents.value, /\(https:\/\/github\.com\/dockwarden\/dockwarden\/blob\/main\/docs\/rules\/privileged\.md\)/);
-    const none = await withTimeout(s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }), 5000);
+    const none = await withTimeout(
+      s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }),
+      5000,
+    );
     assert.equal(none, null);
   });
 });
@@ -348,7 +361,10 @@ test('dockwarden/lintFiles publishes diagnostics for files that are not open', a
   const dir = copyFixture('compose-basic');
   const uri = uriOf(path.join(dir, 'docker-compose.yml'));
   await withSession({ rootDir: dir }, async (s) => {
-    const result: any = await withTimeout(s.conn.sendRequest('dockwarden/lintFiles', { uris: [uri, uriOf(path.join(dir, 'missing.yml'))] }), 10_000);
+    const result: any = await withTimeout(
+      s.conn.sendRequest('dockwarden/lintFiles', { uris: [uri, uriOf(path.join(dir, 'missing.yml'))] }),
+      10_000,
+    );
     assert.equal(result.linted, 2);
     assert.ok(result.findings >= 2);
     assert.ok(codes(s.latest(uri)).includes('privileged'));
@@ -394,12 +410,20 @@ test('Dockerfile: recognised by language id and by name; ignore actions keep par
     const actions = await codeActions(s, uri, [d], ['quickfix']);
     const file = actions.find((a) => a.title === 'Ignore remote-script-piped-to-shell in this file');
     const after = applyAndSync(s, uri, text, file.edit, 2);
-    assert.equal(after, '# syntax=docker/dockerfile:1\n# dockwarden-ignore-file remote-script-piped-to-shell\nFROM alpine:3.20\nRUN curl https://example.com/x.sh | sh\n');
+    assert.equal(
+      after,
+      '# syntax=docker/dockerfile:1\n# dockwarden-ignore-file remote-script-piped-to-shell\nFROM alpine:3.20\nRUN curl https://example.com/x.sh | sh\n',
+    );
     await s.waitFor('gone', () => s.latest(uri)?.version === 2 && !codes(s.latest(uri)).includes('remote-script-piped-to-shell'));
-    const line = (await codeActions(s, byName, [diag(s, byName, 'remote-script-piped-to-shell')!], ['quickfix'])).find((a) => /for this line/.test(a.title));
+    const line = (await codeActions(s, byName, [diag(s, byName, 'remote-script-piped-to-shell')!], ['quickfix'])).find((a) =>
+      /for this line/.test(a.title),
+    );
     const after2 = applyAndSync(s, byName, text, line.edit, 2);
     assert.equal(after2.split('\n')[2], '# dockwarden-ignore remote-script-piped-to-shell');
-    await s.waitFor('gone by line', () => s.latest(byName)?.version === 2 && !codes(s.latest(byName)).includes('remote-script-piped-to-shell'));
+    await s.waitFor(
+      'gone by line',
+      () => s.latest(byName)?.version === 2 && !codes(s.latest(byName)).includes('remote-script-piped-to-shell'),
+    );
     assert.ok(!codes(s.latest(byName)).includes('unused-suppression'));
   });
 });
@@ -411,7 +435,13 @@ test('an open .dockwarden.yaml shows its errors where they are written', async (
     s.open(uri, 'rules:\n  privileged: loud\n  privilegd: off\n', 'yaml');
     await s.waitFor('config errors', () => (s.latest(uri)?.diagnostics.length ?? 0) >= 2);
     const d = s.latest(uri)!.diagnostics;
-    assert.deepEqual(d.map((x) => [x.code, x.range.start.line]), [['config-error', 1], ['config-error', 2]]);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.range.start.line]),
+      [
+        ['config-error', 1],
+        ['config-error', 2],
+      ],
+    );
     assert.match(d[1].message, /did you mean 'privileged'/);
     assert.equal(d[0].codeDescription, undefined);
     assert.deepEqual(await codeActions(s, uri, d, ['quickfix']), []);

@@ -20,12 +20,18 @@ test('ignore-line: above the line, with its indentation and the CRLF of the file
   );
   assert.ok(!/[^\r]\n/.test(apply(text, ignoreLineEdit(text, 3, 'x'))));
   const df = 'FROM alpine\nRUN apk add curl \\\n\t&& sudo ls\n';
-  assert.equal(apply(df, ignoreLineEdit(df, 2, 'sudo-in-run')), 'FROM alpine\nRUN apk add curl \\\n\t# dockwarden-ignore sudo-in-run\n\t&& sudo ls\n');
+  assert.equal(
+    apply(df, ignoreLineEdit(df, 2, 'sudo-in-run')),
+    'FROM alpine\nRUN apk add curl \\\n\t# dockwarden-ignore sudo-in-run\n\t&& sudo ls\n',
+  );
 });
 
 test('ignore-file: at the top, after Dockerfile parser directives only', () => {
   const df = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM alpine\n';
-  assert.equal(apply(df, ignoreFileEdit(df, 'root-user', 'dockerfile')), '# syntax=docker/dockerfile:1\n# escape=\\\n# dockwarden-ignore-file root-user\nFROM alpine\n');
+  assert.equal(
+    apply(df, ignoreFileEdit(df, 'root-user', 'dockerfile')),
+    '# syntax=docker/dockerfile:1\n# escape=\\\n# dockwarden-ignore-file root-user\nFROM alpine\n',
+  );
   assert.equal(apply('# syntax=x', ignoreFileEdit('# syntax=x', 'r', 'dockerfile')), '# syntax=x\n# dockwarden-ignore-file r\n');
   const compose = '# key=value comment\nservices: {}\n';
   assert.equal(apply(compose, ignoreFileEdit(compose, 'r', 'compose')), '# dockwarden-ignore-file r\n' + compose);
@@ -33,9 +39,15 @@ test('ignore-file: at the top, after Dockerfile parser directives only', () => {
 
 test('removing an unused suppression: the whole own line, or just the trailing comment', () => {
   const own = 'a: 1\n  # dockwarden-ignore x\nb: 2\n';
-  assert.equal(apply(own, removeSuppressionEdit(own, { start: { line: 1, character: 2 }, end: { line: 1, character: 22 } })), 'a: 1\nb: 2\n');
+  assert.equal(
+    apply(own, removeSuppressionEdit(own, { start: { line: 1, character: 2 }, end: { line: 1, character: 22 } })),
+    'a: 1\nb: 2\n',
+  );
   const trailing = 'a: 1  # dockwarden-ignore x\n';
-  assert.equal(apply(trailing, removeSuppressionEdit(trailing, { start: { line: 0, character: 6 }, end: { line: 0, character: 26 } })), 'a: 1\n');
+  assert.equal(
+    apply(trailing, removeSuppressionEdit(trailing, { start: { line: 0, character: 6 }, end: { line: 0, character: 26 } })),
+    'a: 1\n',
+  );
 });
 
 test('minimal edit never splits CRLF or a surrogate pair and reproduces the target', () => {
@@ -63,24 +75,52 @@ test('minimal edit never splits CRLF or a surrogate pair and reproduces the targ
 test('fix-all: one fix per lint; a fix that does not remove its finding is applied once; non-converging input stops', () => {
   const at = { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   // A "fix" that always inserts text and never clears its finding.
-  const bad = (): Finding[] => [{ rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'f', range: at.range, newText: 'x' }] } }];
+  const bad = (): Finding[] => [
+    { rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'f', range: at.range, newText: 'x' }] } },
+  ];
   assert.deepEqual(fixAllText('f', '', bad), { text: 'x', applied: 1 });
   // Edits in another file are skipped.
-  const other = (): Finding[] => [{ rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'g', range: at.range, newText: 'x' }] } }];
+  const other = (): Finding[] => [
+    { rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'g', range: at.range, newText: 'x' }] } },
+  ];
   assert.deepEqual(fixAllText('f', '', other), { text: '', applied: 0 });
   // Two overlapping fixes: the second is recomputed on the new text.
   const lint = (t: string): Finding[] =>
     t.includes('AB')
       ? [
-          { rule: 'a', severity: 'info', message: 'a', at, fix: { title: 'a', edits: [{ file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'A' }] } },
-          { rule: 'b', severity: 'info', message: 'b', at, fix: { title: 'b', edits: [{ file: 'f', range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, newText: 'b' }] } },
+          {
+            rule: 'a',
+            severity: 'info',
+            message: 'a',
+            at,
+            fix: {
+              title: 'a',
+              edits: [{ file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'A' }],
+            },
+          },
+          {
+            rule: 'b',
+            severity: 'info',
+            message: 'b',
+            at,
+            fix: {
+              title: 'b',
+              edits: [{ file: 'f', range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, newText: 'b' }],
+            },
+          },
         ]
       : [];
   assert.deepEqual(fixAllText('f', 'AB', lint), { text: 'A', applied: 1 });
 });
 
 test('settings are coerced: bad values fall back to defaults', () => {
-  const s = normalizeSettings({ run: 'sometimes', debounceMs: -5, rules: { privileged: 'off', x: 'loud', y: false }, trustedRegistries: [], composeFiles: [1, 'a.yml'] });
+  const s = normalizeSettings({
+    run: 'sometimes',
+    debounceMs: -5,
+    rules: { privileged: 'off', x: 'loud', y: false },
+    trustedRegistries: [],
+    composeFiles: [1, 'a.yml'],
+  });
   assert.equal(s.run, 'onType');
   assert.equal(s.debounceMs, 0);
   assert.deepEqual(s.rules, { privileged: 'off', y: 'off' });

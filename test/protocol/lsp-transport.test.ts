@@ -17,7 +17,10 @@ test('--node-ipc (how the VS Code extension starts it): initialize and diagnosti
       }),
     );
     conn.listen();
-    const init: any = await withTimeout(conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 10_000);
+    const init: any = await withTimeout(
+      conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
+      10_000,
+    );
     assert.equal(init.serverInfo.name, 'dockwarden-language-server');
     void conn.sendNotification('initialized', {});
     const uri = uriOf(path.join(ROOT, 'test', 'fixtures', 'lsp', 'ipc', 'docker-compose.yml'));
@@ -37,7 +40,10 @@ test('bin/dockwarden-language-server.js --stdio answers initialize and exits on 
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   try {
     conn.listen();
-    const init: any = await withTimeout(conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 10_000);
+    const init: any = await withTimeout(
+      conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
+      10_000,
+    );
     assert.ok(init.capabilities.textDocumentSync);
     await withTimeout(conn.sendRequest('shutdown'), 5000);
     const exited = new Promise((r) => proc.once('exit', r));

@@ -86,16 +86,20 @@ test('discovery: explicit files, missing paths, absolute paths, and nested confi
   const files = diskFileAccess();
   const r = discoverFiles(['a/odd.txt', 'a/build.recipe', 'a/notes.txt', 'nope', path.join(root, 'b')], { cwd: root, files });
   assert.deepEqual(r.missing, ['nope']);
-  assert.deepEqual(r.files.map((f) => [f.display, f.kind]), [
-    ['a/odd.txt', 'compose'],
-    ['a/build.recipe', 'dockerfile'],
-    [path.join(root, 'b/compose.yml'), 'compose'],
-  ]);
+  assert.deepEqual(
+    r.files.map((f) => [f.display, f.kind]),
+    [
+      ['a/odd.txt', 'compose'],
+      ['a/build.recipe', 'dockerfile'],
+      [path.join(root, 'b/compose.yml'), 'compose'],
+    ],
+  );
   assert.equal(r.files[2].config.config.rules.privileged, 'off');
   const c = discoverFiles(['.'], { cwd: root, files });
-  assert.deepEqual(c.configErrors.map((e) => [path.relative(root, e.file), e.line, e.message]), [
-    ['c/.dockwarden.yaml', 0, "Unknown key 'rulez' (did you mean 'rules'?)"],
-  ]);
+  assert.deepEqual(
+    c.configErrors.map((e) => [path.relative(root, e.file), e.line, e.message]),
+    [['c/.dockwarden.yaml', 0, "Unknown key 'rulez' (did you mean 'rules'?)"]],
+  );
 });
 
 test('pathMatcher: anchored globs, folder globs and bare names at any depth', () => {
@@ -112,7 +116,10 @@ test('pathMatcher: anchored globs, folder globs and bare names at any depth', ()
 
 test('args: defaults, values, --opt=value, -- and errors', () => {
   const d = parseArgs([], {});
-  assert.deepEqual([d.command, d.paths, d.format, d.failOn, d.locale, d.fix, d.color], ['lint', ['.'], 'text', 'warning', 'en', false, true]);
+  assert.deepEqual(
+    [d.command, d.paths, d.format, d.failOn, d.locale, d.fix, d.color],
+    ['lint', ['.'], 'text', 'warning', 'en', false, true],
+  );
   const o = parseArgs(['--format=sarif', '--fail-on', 'none', '--lang', 'ja', '--no-color', 'a', '--', '--weird-name'], {});
   assert.deepEqual([o.format, o.failOn, o.locale, o.color, o.paths], ['sarif', 'none', 'ja', false, ['a', '--weird-name']]);
   assert.equal(parseArgs(['--dry-run'], {}).fix, true, '--dry-run implies --fix');

@@ -33,7 +33,10 @@ test('baseline: update exits 0 and hides recorded findings, even when lines shif
   // The same baseline works from another working directory (paths are relative to the baseline file).
   fs.mkdirSync(path.join(dir, 'sub'));
   const fromSub = parseJson(runCli(['--format', 'json', '--baseline', '../baseline.json', '..'], path.join(dir, 'sub')));
-  assert.deepEqual(fromSub.findings.map((f) => f.line), report.findings.map((f) => f.line));
+  assert.deepEqual(
+    fromSub.findings.map((f) => f.line),
+    report.findings.map((f) => f.line),
+  );
 });
 
 test('baseline: an unreadable baseline is a usage error', () => {
@@ -58,7 +61,11 @@ test('--fix applies fixes on disk; the result parses and the findings are gone',
   const after = parseJson(runCli(['--format', 'json', 'docker-compose.yml'], dir));
   assert.ok(!after.findings.some((f) => f.fixable), JSON.stringify(after.findings.filter((f) => f.fixable)));
   assert.ok(!after.findings.some((f) => f.rule === 'privileged'));
-  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp files left');
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+    'no temp files left',
+  );
 });
 
 test('--fix skips rules turned off with fixes: {id: false}', () => {
@@ -66,7 +73,10 @@ test('--fix skips rules turned off with fixes: {id: false}', () => {
   fs.appendFileSync(path.join(dir, '.dockwarden.yaml'), 'fixes:\n  privileged: false\n');
   runCli(['--fix', 'docker-compose.yml'], dir);
   const after = parseJson(runCli(['--format', 'json', 'docker-compose.yml'], dir));
-  assert.deepEqual(after.findings.filter((f) => f.fixable).map((f) => f.rule), ['privileged']);
+  assert.deepEqual(
+    after.findings.filter((f) => f.fixable).map((f) => f.rule),
+    ['privileged'],
+  );
 });
 
 test('--fix --dry-run prints a unified diff and leaves the file alone', () => {
@@ -93,7 +103,25 @@ test('unifiedDiff: hunks with context, counts and a missing final newline', () =
 
 test('applyEdits: positions refer to the original text; overlapping edits are refused; CRLF kept', () => {
   const r = (l: number, c: number, l2: number, c2: number) => ({ start: { line: l, character: c }, end: { line: l2, character: c2 } });
-  assert.equal(applyEdits('ab\r\ncd\r\n', [{ range: r(1, 0, 1, 1), newText: 'X' }, { range: r(0, 2, 0, 2), newText: '!' }]), 'ab!\r\nXd\r\n');
-  assert.equal(applyEdits('abc', [{ range: r(0, 0, 0, 2), newText: '' }, { range: r(0, 1, 0, 3), newText: '' }]), undefined);
-  assert.equal(applyEdits('a\n', [{ range: r(0, 1, 0, 1), newText: '1' }, { range: r(0, 1, 0, 1), newText: '2' }]), 'a12\n');
+  assert.equal(
+    applyEdits('ab\r\ncd\r\n', [
+      { range: r(1, 0, 1, 1), newText: 'X' },
+      { range: r(0, 2, 0, 2), newText: '!' },
+    ]),
+    'ab!\r\nXd\r\n',
+  );
+  assert.equal(
+    applyEdits('abc', [
+      { range: r(0, 0, 0, 2), newText: '' },
+      { range: r(0, 1, 0, 3), newText: '' },
+    ]),
+    undefined,
+  );
+  assert.equal(
+    applyEdits('a\n', [
+      { range: r(0, 1, 0, 1), newText: '1' },
+      { range: r(0, 1, 0, 1), newText: '2' },
+    ]),
+    'a12\n',
+  );
 });

@@ -49,19 +49,34 @@ test('an unexpected exception while linting one file becomes internal-error for 
   assert.equal(findings.length, 1);
   assert.equal(findings[0].rule, 'internal-error');
   assert.equal(findings[0].at.file, 'odd/services.conf');
-  const missing = lintOne({ ...file, path: '/nope', display: 'nope.yml', config: { config: { rules: {}, ignore: [], fixes: {} }, errors: [] } }, { store, locale: 'en', processEnv: {} });
-  assert.deepEqual(missing.map((f) => f.rule), ['internal-error']);
+  const missing = lintOne(
+    { ...file, path: '/nope', display: 'nope.yml', config: { config: { rules: {}, ignore: [], fixes: {} }, errors: [] } },
+    { store, locale: 'en', processEnv: {} },
+  );
+  assert.deepEqual(
+    missing.map((f) => f.rule),
+    ['internal-error'],
+  );
 });
 
 test('summary line counts by severity, in English and Japanese', () => {
   const at = { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
   const f = (severity: Finding['severity']): Finding => ({ rule: 'r', severity, message: 'm', at });
   const findings = [f('error'), f('warning'), f('warning'), f('info'), f('hint')];
-  const en = formatText(findings, { pretty: false, color: false, texts: cliTexts('en'), fileCount: 2 }).trimEnd().split('\n').pop();
+  const en = formatText(findings, { pretty: false, color: false, texts: cliTexts('en'), fileCount: 2 })
+    .trimEnd()
+    .split('\n')
+    .pop();
   assert.equal(en, '5 problems (1 error, 2 warnings, 1 info, 1 hint) in 2 files');
-  const ja = formatText(findings, { pretty: false, color: false, texts: cliTexts('ja'), fileCount: 2 }).trimEnd().split('\n').pop();
+  const ja = formatText(findings, { pretty: false, color: false, texts: cliTexts('ja'), fileCount: 2 })
+    .trimEnd()
+    .split('\n')
+    .pop();
   assert.equal(ja, '5 件の問題 (エラー 1 件、警告 2 件、情報 1 件、ヒント 1 件) / 2 ファイル');
-  assert.equal(formatText([], { pretty: false, color: false, texts: cliTexts('en'), fileCount: 1 }), '0 problems (0 errors, 0 warnings, 0 info) in 1 file\n');
+  assert.equal(
+    formatText([], { pretty: false, color: false, texts: cliTexts('en'), fileCount: 1 }),
+    '0 problems (0 errors, 0 warnings, 0 info) in 1 file\n',
+  );
 });
 
 test('fail-on ranks: hint < info < warning < error; none never fails', () => {
@@ -80,8 +95,16 @@ test('a file over 5 MB is reported as file-too-large, not read', () => {
   fs.writeFileSync(path.join(dir, 'docker-compose.yml'), `services:\n  a:\n    image: x\n${'#'.repeat(6 * 1024 * 1024)}\n`);
   const store = new TextStore(dir);
   const findings = lintOne(
-    { path: path.join(dir, 'docker-compose.yml'), display: 'docker-compose.yml', kind: 'compose', config: { config: { rules: {}, ignore: [], fixes: {} }, errors: [] } },
+    {
+      path: path.join(dir, 'docker-compose.yml'),
+      display: 'docker-compose.yml',
+      kind: 'compose',
+      config: { config: { rules: {}, ignore: [], fixes: {} }, errors: [] },
+    },
     { store, locale: 'en', processEnv: {} },
   );
-  assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [['file-too-large', 'warning']]);
+  assert.deepEqual(
+    findings.map((f) => [f.rule, f.severity]),
+    [['file-too-large', 'warning']],
+  );
 });

@@ -19,8 +19,14 @@ test('json output has exactly the documented shape, 1-based positions and every 
   }
   // `privileged: true` is on line 5, the value starts in column 17.
   const priv = report.findings.find((f) => f.rule === 'privileged');
-  assert.deepEqual(priv && [priv.file, priv.line, priv.column, priv.endColumn, priv.severity, priv.fixable],
-    ['project/docker-compose.yml', 5, 17, 21, 'error', true]);
+  assert.deepEqual(priv && [priv.file, priv.line, priv.column, priv.endColumn, priv.severity, priv.fixable], [
+    'project/docker-compose.yml',
+    5,
+    17,
+    21,
+    'error',
+    true,
+  ]);
   assert.equal(run.status, 1);
 });
 
@@ -59,7 +65,10 @@ test('exit codes: 0 below --fail-on, 1 at it, none never fails, hints never fail
   const dir = copyFixture('config');
   fs.writeFileSync(path.join(dir, '.dockwarden.yaml'), 'rules:\n  "*": off\n  image-unpinned: info\n  host-network: hint\n');
   const report = parseJson(runCli(['--format', 'json', '--fail-on', 'info', '.'], dir));
-  assert.deepEqual(report.findings.map((f) => `${f.rule}:${f.severity}`), ['image-unpinned:info', 'host-network:hint']);
+  assert.deepEqual(
+    report.findings.map((f) => `${f.rule}:${f.severity}`),
+    ['image-unpinned:info', 'host-network:hint'],
+  );
   assert.equal(runCli(['--fail-on', 'info'], dir).status, 1);
   assert.equal(runCli(['--fail-on', 'warning'], dir).status, 0);
   fs.writeFileSync(path.join(dir, '.dockwarden.yaml'), 'rules:\n  "*": off\n  host-network: hint\n');
@@ -147,7 +156,10 @@ test('--help and --version', () => {
 
 test('the bundled bin (dist/cli.js) runs', { skip: !fs.existsSync(path.join(REPO, 'dist/cli.js')) && 'dist/ not built' }, () => {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin/dockwarden.js'), '--format', 'json', 'project'], { cwd: FIXTURES, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin/dockwarden.js'), '--format', 'json', 'project'], {
+    cwd: FIXTURES,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 1, r.stderr);
   assert.ok((JSON.parse(r.stdout) as { files: string[] }).files.includes('project/docker-compose.yml'));
 });

@@ -28,7 +28,10 @@ test('replace of a plain number or boolean stays plain when the new text is', ()
 test('ports written as numbers are replaced with a quoted string', () => {
   const text = 'services:\n  web:\n    ports:\n      - 9100\n      - 8080:80\n      - "3000"\n    volumes: [data:/data]\n';
   const w = web(text);
-  assert.equal(applyAndReparse(text, w.ports[0].scalar!.replace!('127.0.0.1:9100:9100')), text.replace('- 9100', '- "127.0.0.1:9100:9100"'));
+  assert.equal(
+    applyAndReparse(text, w.ports[0].scalar!.replace!('127.0.0.1:9100:9100')),
+    text.replace('- 9100', '- "127.0.0.1:9100:9100"'),
+  );
   assert.equal(applyAndReparse(text, w.ports[0].scalar!.replace!('9101')), text.replace('- 9100', '- "9101"'));
   assert.equal(applyAndReparse(text, w.ports[1].scalar!.replace!('127.0.0.1:8080:80')), text.replace('- 8080:80', '- "127.0.0.1:8080:80"'));
   assert.equal(applyAndReparse(text, w.ports[2].scalar!.replace!('127.0.0.1:3000:3000')), text.replace('"3000"', '"127.0.0.1:3000:3000"'));
@@ -54,7 +57,10 @@ test('removeEntry removes the whole line with its comment, at 1, 2 and 4 space i
 test('removeEntry of a multi-line value, of the last line without EOL, and under CRLF', () => {
   const text = 'services:\n  web:\n    logging:\n      driver: none\n      options: {}\n    image: x\n';
   const w = web(text);
-  assert.equal(applyAndReparse(text, w.loggingDriver!.removeEntry!()), 'services:\n  web:\n    logging:\n      options: {}\n    image: x\n');
+  assert.equal(
+    applyAndReparse(text, w.loggingDriver!.removeEntry!()),
+    'services:\n  web:\n    logging:\n      options: {}\n    image: x\n',
+  );
   const noEol = 'services:\n  web:\n    image: x\n    privileged: true';
   assert.equal(applyAndReparse(noEol, web(noEol).privileged!.removeEntry!()), 'services:\n  web:\n    image: x\n');
   const crlf = 'services:\r\n  web:\r\n    privileged: true\r\n    image: x\r\n';
@@ -79,7 +85,10 @@ test('removeEntry of a value inherited from an anchor edits the anchor', () => {
 test('removeEntry of a key that follows "- " pulls the next key up', () => {
   const text = 'services:\n  web:\n    volumes:\n      - read_only: false\n        type: bind\n        source: /a\n        target: /b\n';
   const m = web(text).mounts[0];
-  assert.equal(applyAndReparse(text, m.readOnlyValue!.removeEntry!()), 'services:\n  web:\n    volumes:\n      - type: bind\n        source: /a\n        target: /b\n');
+  assert.equal(
+    applyAndReparse(text, m.readOnlyValue!.removeEntry!()),
+    'services:\n  web:\n    volumes:\n      - type: bind\n        source: /a\n        target: /b\n',
+  );
 });
 
 test('removeEntry of an environment map entry', () => {
@@ -91,15 +100,23 @@ test('removeEntry of an environment map entry', () => {
 // ---- Item.remove ----
 
 test('remove a block sequence item (first, middle, last; comments kept)', () => {
-  const text = 'services:\n  web:\n    volumes:\n      - /a:/a\n      # keep me\n      - /var/run/docker.sock:/var/run/docker.sock  # socket\n      - /c:/c\n';
+  const text =
+    'services:\n  web:\n    volumes:\n      - /a:/a\n      # keep me\n      - /var/run/docker.sock:/var/run/docker.sock  # socket\n      - /c:/c\n';
   const m = web(text).mounts;
   assert.equal(applyAndReparse(text, m[1].remove!()), 'services:\n  web:\n    volumes:\n      - /a:/a\n      # keep me\n      - /c:/c\n');
-  assert.equal(applyAndReparse(text, m[0].remove!()), 'services:\n  web:\n    volumes:\n      # keep me\n      - /var/run/docker.sock:/var/run/docker.sock  # socket\n      - /c:/c\n');
-  assert.equal(applyAndReparse(text, m[2].remove!()), 'services:\n  web:\n    volumes:\n      - /a:/a\n      # keep me\n      - /var/run/docker.sock:/var/run/docker.sock  # socket\n');
+  assert.equal(
+    applyAndReparse(text, m[0].remove!()),
+    'services:\n  web:\n    volumes:\n      # keep me\n      - /var/run/docker.sock:/var/run/docker.sock  # socket\n      - /c:/c\n',
+  );
+  assert.equal(
+    applyAndReparse(text, m[2].remove!()),
+    'services:\n  web:\n    volumes:\n      - /a:/a\n      # keep me\n      - /var/run/docker.sock:/var/run/docker.sock  # socket\n',
+  );
 });
 
 test('remove a multi-line long-syntax item', () => {
-  const text = 'services:\n  web:\n    volumes:\n      - type: bind\n        source: /var/run/docker.sock\n        target: /s\n      - data:/data\n';
+  const text =
+    'services:\n  web:\n    volumes:\n      - type: bind\n        source: /var/run/docker.sock\n        target: /s\n      - data:/data\n';
   assert.equal(applyAndReparse(text, web(text).mounts[0].remove!()), 'services:\n  web:\n    volumes:\n      - data:/data\n');
 });
 
@@ -131,8 +148,14 @@ test('removing the only item of a shared (anchored) sequence leaves []', () => {
 test('remove items and entries under CRLF and 4-space indentation', () => {
   const text = 'services:\r\n    web:\r\n        ports:\r\n            - "80:80"\r\n            - "443:443"\r\n        image: x\r\n';
   const w = web(text);
-  assert.equal(applyAndReparse(text, w.ports[0].remove!()), 'services:\r\n    web:\r\n        ports:\r\n            - "443:443"\r\n        image: x\r\n');
-  assert.equal(applyAndReparse(text, w.image!.removeEntry!()), 'services:\r\n    web:\r\n        ports:\r\n            - "80:80"\r\n            - "443:443"\r\n');
+  assert.equal(
+    applyAndReparse(text, w.ports[0].remove!()),
+    'services:\r\n    web:\r\n        ports:\r\n            - "443:443"\r\n        image: x\r\n',
+  );
+  assert.equal(
+    applyAndReparse(text, w.image!.removeEntry!()),
+    'services:\r\n    web:\r\n        ports:\r\n            - "80:80"\r\n            - "443:443"\r\n',
+  );
 });
 
 // ---- MappingSlot.addEntry ----
@@ -142,20 +165,32 @@ test('addEntry appends after the last entry with the mapping indentation (1, 2, 
     const i2 = ind + ind;
     const text = `services:\n${ind}web:\n${i2}image: x  # c\n${i2}environment:\n${i2}${ind}A: 1\n\n${ind}# next\n${ind}db:\n${i2}image: y\n`;
     const out = applyAndReparse(text, web(text).mapping!.addEntry('cap_drop', '[ALL]'));
-    assert.equal(out, `services:\n${ind}web:\n${i2}image: x  # c\n${i2}environment:\n${i2}${ind}A: 1\n${i2}cap_drop: [ALL]\n\n${ind}# next\n${ind}db:\n${i2}image: y\n`);
+    assert.equal(
+      out,
+      `services:\n${ind}web:\n${i2}image: x  # c\n${i2}environment:\n${i2}${ind}A: 1\n${i2}cap_drop: [ALL]\n\n${ind}# next\n${ind}db:\n${i2}image: y\n`,
+    );
   }
 });
 
 test('addEntry keeps CRLF and works at the end of a file without EOL', () => {
   const crlf = 'services:\r\n  web:\r\n    image: x\r\n';
-  assert.equal(applyAndReparse(crlf, web(crlf).mapping!.addEntry('read_only', 'true')), 'services:\r\n  web:\r\n    image: x\r\n    read_only: true\r\n');
+  assert.equal(
+    applyAndReparse(crlf, web(crlf).mapping!.addEntry('read_only', 'true')),
+    'services:\r\n  web:\r\n    image: x\r\n    read_only: true\r\n',
+  );
   const noEol = 'services:\n  web:\n    image: x';
-  assert.equal(applyAndReparse(noEol, web(noEol).mapping!.addEntry('pids_limit', '200')), 'services:\n  web:\n    image: x\n    pids_limit: 200');
+  assert.equal(
+    applyAndReparse(noEol, web(noEol).mapping!.addEntry('pids_limit', '200')),
+    'services:\n  web:\n    image: x\n    pids_limit: 200',
+  );
 });
 
 test('addEntry to flow mappings', () => {
   const flow = 'services:\n  web: {image: x}\n';
-  assert.equal(applyAndReparse(flow, web(flow).mapping!.addEntry('security_opt', '["no-new-privileges:true"]')), 'services:\n  web: {image: x, security_opt: ["no-new-privileges:true"]}\n');
+  assert.equal(
+    applyAndReparse(flow, web(flow).mapping!.addEntry('security_opt', '["no-new-privileges:true"]')),
+    'services:\n  web: {image: x, security_opt: ["no-new-privileges:true"]}\n',
+  );
   const empty = 'services:\n  web: {}\n';
   assert.equal(applyAndReparse(empty, web(empty).mapping!.addEntry('read_only', 'true')), 'services:\n  web: {read_only: true}\n');
   const all = 'services: {web: {image: x}}\n';
@@ -164,27 +199,40 @@ test('addEntry to flow mappings', () => {
 
 test('addEntry under an empty service', () => {
   const mid = 'services:\n  web:\n  db:\n    image: y\n';
-  assert.equal(applyAndReparse(mid, web(mid).mapping!.addEntry('read_only', 'true')), 'services:\n  web:\n    read_only: true\n  db:\n    image: y\n');
+  assert.equal(
+    applyAndReparse(mid, web(mid).mapping!.addEntry('read_only', 'true')),
+    'services:\n  web:\n    read_only: true\n  db:\n    image: y\n',
+  );
   const four = 'services:\n    web: # empty\n';
-  assert.equal(applyAndReparse(four, web(four).mapping!.addEntry('read_only', 'true')), 'services:\n    web: # empty\n        read_only: true\n');
+  assert.equal(
+    applyAndReparse(four, web(four).mapping!.addEntry('read_only', 'true')),
+    'services:\n    web: # empty\n        read_only: true\n',
+  );
   const tilde = 'services:\n  web: ~\n';
   assert.equal(applyAndReparse(tilde, web(tilde).mapping!.addEntry('read_only', 'true')), 'services:\n  web: {read_only: true}\n');
 });
 
 test('addEntry to a service that is an alias does not touch the shared anchor', () => {
   const text = 'x: &x\n  image: nginx\nservices:\n  web: *x\n';
-  assert.equal(applyAndReparse(text, web(text).mapping!.addEntry('read_only', 'true')), 'x: &x\n  image: nginx\nservices:\n  web: {<<: *x, read_only: true}\n');
+  assert.equal(
+    applyAndReparse(text, web(text).mapping!.addEntry('read_only', 'true')),
+    'x: &x\n  image: nginx\nservices:\n  web: {<<: *x, read_only: true}\n',
+  );
 });
 
 test('addEntry with a nested block value is re-indented to the file step and EOL', () => {
   const text = 'services:\r\n    web:\r\n        image: x\r\n';
   const out = applyAndReparse(text, web(text).mapping!.addEntry('deploy', 'resources:\n  limits:\n    pids: 100'));
-  assert.equal(out, 'services:\r\n    web:\r\n        image: x\r\n        deploy:\r\n            resources:\r\n                limits:\r\n                    pids: 100\r\n');
+  assert.equal(
+    out,
+    'services:\r\n    web:\r\n        image: x\r\n        deploy:\r\n            resources:\r\n                limits:\r\n                    pids: 100\r\n',
+  );
   assert.equal(service(parse(out), 'web').limits.deployPids?.value, '100');
 });
 
 test('addEntry on long-syntax volume and port items', () => {
-  const text = 'services:\n  web:\n    volumes:\n      - type: bind\n        source: /etc\n        target: /e\n    ports:\n      - target: 80\n        published: 8080\n      - {target: 81}\n';
+  const text =
+    'services:\n  web:\n    volumes:\n      - type: bind\n        source: /etc\n        target: /e\n    ports:\n      - target: 80\n        published: 8080\n      - {target: 81}\n';
   const w = web(text);
   assert.equal(
     applyAndReparse(text, w.mounts[0].mapping!.addEntry('read_only', 'true')),
@@ -194,7 +242,10 @@ test('addEntry on long-syntax volume and port items', () => {
     applyAndReparse(text, w.ports[0].mapping!.addEntry('host_ip', '127.0.0.1')),
     text.replace('published: 8080\n', 'published: 8080\n        host_ip: 127.0.0.1\n'),
   );
-  assert.equal(applyAndReparse(text, w.ports[1].mapping!.addEntry('host_ip', '127.0.0.1')), text.replace('{target: 81}', '{target: 81, host_ip: 127.0.0.1}'));
+  assert.equal(
+    applyAndReparse(text, w.ports[1].mapping!.addEntry('host_ip', '127.0.0.1')),
+    text.replace('{target: 81}', '{target: 81, host_ip: 127.0.0.1}'),
+  );
   const after = applyAndReparse(text, w.ports[0].mapping!.addEntry('host_ip', '127.0.0.1'));
   assert.equal(service(parse(after), 'web').ports[0].hostIp?.value, '127.0.0.1');
 });

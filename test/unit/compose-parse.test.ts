@@ -34,9 +34,15 @@ test('anchors and merge keys: values carry the anchor definition, local keys win
   assert.equal(web.readOnly?.source.range.start.line, 1);
   assert.equal(web.privileged?.value, 'true');
   assert.deepEqual(web.privileged?.source.range, rng(4, 14, 4, 18));
-  assert.deepEqual(web.capDrop.map((c) => c.value), ['ALL']);
+  assert.deepEqual(
+    web.capDrop.map((c) => c.value),
+    ['ALL'],
+  );
   assert.equal(web.capDrop[0].source.range.start.line, 2);
-  assert.deepEqual(web.capAdd.map((c) => [c.value, c.source.range.start.line]), [['SYS_ADMIN', 7]]);
+  assert.deepEqual(
+    web.capAdd.map((c) => [c.value, c.source.range.start.line]),
+    [['SYS_ADMIN', 7]],
+  );
   assert.equal(web.image?.source.range.start.line, 13);
   const env = Object.fromEntries(web.environment.map((e) => [e.name, e.value?.source.range.start.line]));
   assert.deepEqual(env, { MODE: 16, DB_PASSWORD: 9 });
@@ -53,22 +59,57 @@ test('settings: every scalar field, limits, environment list, logging, build, de
   assert.deepEqual(p.problems, []);
   const app = service(p, 'app');
   const vals = {
-    image: app.image?.value, user: app.user?.value, privileged: app.privileged?.value, readOnly: app.readOnly?.value,
-    networkMode: app.networkMode?.value, pid: app.pid?.value, ipc: app.ipc?.value, uts: app.uts?.value,
-    usernsMode: app.usernsMode?.value, loggingDriver: app.loggingDriver?.value,
+    image: app.image?.value,
+    user: app.user?.value,
+    privileged: app.privileged?.value,
+    readOnly: app.readOnly?.value,
+    networkMode: app.networkMode?.value,
+    pid: app.pid?.value,
+    ipc: app.ipc?.value,
+    uts: app.uts?.value,
+    usernsMode: app.usernsMode?.value,
+    loggingDriver: app.loggingDriver?.value,
   };
   assert.deepEqual(vals, {
-    image: 'registry.example.com:5000/team/app:1.2', user: '0:0', privileged: 'true', readOnly: 'false',
-    networkMode: 'service:proxy', pid: 'host', ipc: 'service:proxy', uts: 'host', usernsMode: 'host', loggingDriver: 'none',
+    image: 'registry.example.com:5000/team/app:1.2',
+    user: '0:0',
+    privileged: 'true',
+    readOnly: 'false',
+    networkMode: 'service:proxy',
+    pid: 'host',
+    ipc: 'service:proxy',
+    uts: 'host',
+    usernsMode: 'host',
+    loggingDriver: 'none',
   });
-  assert.deepEqual(app.capAdd.map((c) => c.value), ['NET_ADMIN', 'SYS_PTRACE']);
+  assert.deepEqual(
+    app.capAdd.map((c) => c.value),
+    ['NET_ADMIN', 'SYS_PTRACE'],
+  );
   assert.deepEqual(app.capAddFlow?.range, rng(12, 13, 12, 36));
-  assert.deepEqual(app.capDrop.map((c) => c.value), ['ALL']);
-  assert.deepEqual(app.securityOpt.map((c) => c.value), ['no-new-privileges:true', 'seccomp=unconfined']);
-  assert.deepEqual(app.devices.map((c) => c.value), ['/dev/fuse:/dev/fuse']);
+  assert.deepEqual(
+    app.capDrop.map((c) => c.value),
+    ['ALL'],
+  );
+  assert.deepEqual(
+    app.securityOpt.map((c) => c.value),
+    ['no-new-privileges:true', 'seccomp=unconfined'],
+  );
+  assert.deepEqual(
+    app.devices.map((c) => c.value),
+    ['/dev/fuse:/dev/fuse'],
+  );
   const l = app.limits;
   assert.deepEqual(
-    [l.pidsLimit?.value, l.memLimit?.value, l.cpus?.value, l.cpuQuota?.value, l.deployPids?.value, l.deployMemory?.value, l.deployCpus?.value],
+    [
+      l.pidsLimit?.value,
+      l.memLimit?.value,
+      l.cpus?.value,
+      l.cpuQuota?.value,
+      l.deployPids?.value,
+      l.deployMemory?.value,
+      l.deployCpus?.value,
+    ],
     ['100', '512m', '0.5', '50000', '200', '1g', '1.5'],
   );
   assert.equal(l.deployPids?.source.range.start.line, 27);
@@ -102,11 +143,14 @@ test('environment map form: null values, interpolation and UTF-16 columns', () =
 
   const q = parse('services:\n  web:\n    environment:\n      EMPTY:\n      URL: http://${HOST:-db}/x\n      COST: $$5\n');
   const env = service(q, 'web').environment;
-  assert.deepEqual(env.map((e) => [e.name, e.value?.value, e.interpolated]), [
-    ['EMPTY', undefined, false],
-    ['URL', 'http://db/x', true],
-    ['COST', '$5', false],
-  ]);
+  assert.deepEqual(
+    env.map((e) => [e.name, e.value?.value, e.interpolated]),
+    [
+      ['EMPTY', undefined, false],
+      ['URL', 'http://db/x', true],
+      ['COST', '$5', false],
+    ],
+  );
   assert.deepEqual(env[1].source.range, rng(4, 6, 4, 31));
 });
 
@@ -206,7 +250,9 @@ test('!reset and !override tags are accepted and recorded; !reset removes the va
 });
 
 test('interpolation applies to settings; unknown values are marked unknown', () => {
-  const p = parse('services:\n  web:\n    image: ${IMG:-nginx}:${TAG}\n    user: $USER_ID\n    privileged: ${PRIV:-false}\n', { USER_ID: '1000' });
+  const p = parse('services:\n  web:\n    image: ${IMG:-nginx}:${TAG}\n    user: $USER_ID\n    privileged: ${PRIV:-false}\n', {
+    USER_ID: '1000',
+  });
   const web = service(p, 'web');
   assert.deepEqual([web.image?.value, web.image?.known, web.image?.raw], ['nginx:', false, '${IMG:-nginx}:${TAG}']);
   assert.deepEqual([web.user?.value, web.user?.known], ['1000', true]);
@@ -216,10 +262,16 @@ test('interpolation applies to settings; unknown values are marked unknown', () 
 });
 
 test('files with and without version, empty services and null service', () => {
-  assert.deepEqual(parse('version: "2"\nservices:\n  a:\n    image: x\n').containers.map((c) => c.name), ['a']);
+  assert.deepEqual(
+    parse('version: "2"\nservices:\n  a:\n    image: x\n').containers.map((c) => c.name),
+    ['a'],
+  );
   const p = parse('services:\n  a:\n  b: {}\n');
   assert.deepEqual(p.problems, []);
-  assert.deepEqual(p.containers.map((c) => c.name), ['a', 'b']);
+  assert.deepEqual(
+    p.containers.map((c) => c.name),
+    ['a', 'b'],
+  );
   assert.deepEqual(p.containers[0].extent, rng(1, 2, 1, 4));
   assert.deepEqual(parse('services:\n').containers, []);
   assert.deepEqual(parse('').problems, []);
@@ -277,7 +329,10 @@ test('duplicate keys are reported and the file is still analysed', () => {
 
 test('multi-document YAML: the first document is used', () => {
   const p = parse('services:\n  web:\n    image: a\n---\nservices:\n  db:\n    image: b\n');
-  assert.deepEqual(p.containers.map((c) => c.name), ['web']);
+  assert.deepEqual(
+    p.containers.map((c) => c.name),
+    ['web'],
+  );
 });
 
 test('an alias bomb is reported quickly and not expanded', () => {
@@ -314,16 +369,25 @@ test('recursive aliases and merge cycles do not hang', () => {
 
 test('4 MB default size limit', () => {
   const big = 'services:\n  web:\n    image: x\n' + '#'.repeat(4 * 1024 * 1024) + '\n';
-  assert.deepEqual(parse(big).problems.map((x) => x.rule), ['file-too-large']);
+  assert.deepEqual(
+    parse(big).problems.map((x) => x.rule),
+    ['file-too-large'],
+  );
   // Multi-byte characters count as UTF-8 bytes.
   const wide = 'services:\n  web:\n    image: x\n#' + '日'.repeat(1_500_000) + '\n';
-  assert.deepEqual(parse(wide).problems.map((x) => x.rule), ['file-too-large']);
+  assert.deepEqual(
+    parse(wide).problems.map((x) => x.rule),
+    ['file-too-large'],
+  );
 });
 
 test('files over maxBytes give file-too-large and no containers', () => {
   const text = 'services:\n  web:\n    image: x\n';
   const p = parseWith(text, 10);
-  assert.deepEqual(p.problems.map((x) => x.rule), ['file-too-large']);
+  assert.deepEqual(
+    p.problems.map((x) => x.rule),
+    ['file-too-large'],
+  );
   assert.deepEqual(p.containers, []);
 });
 
@@ -346,7 +410,10 @@ test('a mapping with many keys is parsed in linear time and duplicates are still
   const t = Date.now();
   const p = parse(text);
   assert.ok(Date.now() - t < 5000, `took ${Date.now() - t} ms`);
-  assert.deepEqual(p.problems.map((x) => [x.message, x.source.range.start.line]), [['Map keys must be unique', 20003]]);
+  assert.deepEqual(
+    p.problems.map((x) => [x.message, x.source.range.start.line]),
+    [['Map keys must be unique', 20003]],
+  );
   assert.equal(service(p, 'web').environment.length, 20000);
 });
 

@@ -23,7 +23,10 @@ test('end-of-line comment covers its own line; several ids; CRLF', () => {
 });
 
 test('file scope anywhere', () => {
-  const s = scanSuppressions('f.yml', 'services:\n  web:\n    image: x\n# dockwarden-ignore-file image-unpinned, cpu-limit-missing -- later\n');
+  const s = scanSuppressions(
+    'f.yml',
+    'services:\n  web:\n    image: x\n# dockwarden-ignore-file image-unpinned, cpu-limit-missing -- later\n',
+  );
   assert.equal(s.length, 1);
   assert.equal(s[0].scope, 'file');
   assert.deepEqual(s[0].ids, ['image-unpinned', 'cpu-limit-missing']);
@@ -42,12 +45,18 @@ test('# inside quotes or words is not a comment; malformed directives are ignore
     '',
   ].join('\n');
   const s = scanSuppressions('f.yml', text);
-  assert.deepEqual(s.map((x) => [x.line, x.ids]), [[7, ['root-user']]]);
+  assert.deepEqual(
+    s.map((x) => [x.line, x.ids]),
+    [[7, ['root-user']]],
+  );
 });
 
 test('several own-line suppressions stack on the same line', () => {
   const s = scanSuppressions('Dockerfile', '# dockwarden-ignore root-user\n# dockwarden-ignore sudo-in-run\nRUN sudo x\n');
-  assert.deepEqual(s.map((x) => x.line), [2, 2]);
+  assert.deepEqual(
+    s.map((x) => x.line),
+    [2, 2],
+  );
 });
 
 test('parseCompose returns the suppressions', () => {

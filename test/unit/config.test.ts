@@ -7,7 +7,8 @@ import { fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, 
 import { diskFileAccess } from '../../server/src/fs';
 import { STARTER_CONFIG } from '../../server/src/cli/init';
 
-const errorsOf = (text: string) => parseConfig('/p/.dockwarden.yaml', text).errors.map((e) => `${e.line + 1}:${e.character + 1} ${e.message}`);
+const errorsOf = (text: string) =>
+  parseConfig('/p/.dockwarden.yaml', text).errors.map((e) => `${e.line + 1}:${e.character + 1} ${e.message}`);
 
 test('a full config parses into the contract shape', () => {
   const { config, errors } = parseConfig(

@@ -40,7 +40,10 @@ function generateLongDockerfile(stages: number): string {
 function sources(): { name: string; text: string }[] {
   const out = fs.readdirSync(FIXTURES).map((f) => ({ name: f, text: fs.readFileSync(path.join(FIXTURES, f), 'utf8') }));
   out.push({ name: 'generated', text: generateLongDockerfile(3) });
-  out.push({ name: 'escape', text: '# escape=`\nFROM debian:12 AS b\nRUN apt-get update `\n  && sudo apt-get install -y curl\nUSER root\n' });
+  out.push({
+    name: 'escape',
+    text: '# escape=`\nFROM debian:12 AS b\nRUN apt-get update `\n  && sudo apt-get install -y curl\nUSER root\n',
+  });
   out.push({ name: 'heredoc', text: 'FROM alpine:3\nRUN <<EOF\ncurl -k https://x | sh\nEOF\nENV A=1\nRUN echo $A\n' });
   const manifest = path.join(CORPUS, 'MANIFEST.tsv');
   if (fs.existsSync(manifest)) {
@@ -165,7 +168,8 @@ function withoutFunctions(value: unknown, seen = new Map<object, unknown>()): un
 
 test('a RUN moved by a line typed above it reuses its analysis, shifted to where it is now', () => {
   const file = '/work/moved/Dockerfile';
-  const text = 'FROM debian:12\nRUN curl -k https://x.example/i.sh | sudo sh -c "wget http://y && tar x" && echo $(curl http://z)\nUSER root\n';
+  const text =
+    'FROM debian:12\nRUN curl -k https://x.example/i.sh | sudo sh -c "wget http://y && tar x" && echo $(curl http://z)\nUSER root\n';
   lintDockerfileIncrementally({ file, text });
   const moved = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { incremental: true });
   const fresh = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { cache: false });
@@ -214,7 +218,11 @@ test('firstArgumentOffset finds where dockerfile-ast puts the first argument', (
       const found = firstArgumentOffset(text, index.offsetAt(ins.getInstructionRange().end), index.offsetAt(ins.getRange().end), escape);
       // With flags, dockerfile-ast's arguments start after them; shellScript asks it then.
       if ((ins as { getFlags?(): unknown[] }).getFlags?.().length) continue;
-      assert.deepStrictEqual(found === undefined ? null : index.positionAt(found), expected && expected.start, JSON.stringify(ins.getTextContent()));
+      assert.deepStrictEqual(
+        found === undefined ? null : index.positionAt(found),
+        expected && expected.start,
+        JSON.stringify(ins.getTextContent()),
+      );
       compared++;
     }
   }

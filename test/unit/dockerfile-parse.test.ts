@@ -51,7 +51,10 @@ describe('dockerfile model', () => {
     assert.equal(froms[2].image, undefined);
     assert.equal(froms[2].stageRef, 'deps');
     // USER of the runtime chain (deps has none; build's USER is another branch).
-    assert.deepEqual(c.dockerfile!.users.map((u) => u.user.value), ['node']);
+    assert.deepEqual(
+      c.dockerfile!.users.map((u) => u.user.value),
+      ['node'],
+    );
     assert.equal(c.user?.value, 'node');
     assert.equal(textAt(text, c.dockerfile!.users[0].source.range), 'USER node');
     // ENV/ARG of all stages, global ARGs first.
@@ -60,7 +63,10 @@ describe('dockerfile model', () => {
       ['arg:NODE_VERSION=20.11', 'arg:REGISTRY=', 'arg:NPM_TOKEN=', 'env:NODE_ENV=production', 'env:PORT=3000'],
     );
     assert.equal(textAt(text, c.environment[3].source.range), 'NODE_ENV=production');
-    assert.deepEqual(c.ports.map((p) => [p.syntax, p.containerPort.value]), [['dockerfile-expose', '3000']]);
+    assert.deepEqual(
+      c.ports.map((p) => [p.syntax, p.containerPort.value]),
+      [['dockerfile-expose', '3000']],
+    );
     assert.equal(c.dockerfile!.allRuns.length, 2);
     assert.equal(c.dockerfile!.runs.length, 0);
   });
@@ -86,7 +92,10 @@ describe('dockerfile model', () => {
     assert.equal(build.name, 'build');
     assert.deepEqual(build.extent.end, { line: 3, character: 0 });
     assert.equal(build.user, undefined);
-    assert.equal(applyEdits(text, build.dockerfile!.insertUser('USER 10001')), text.replace('\nFROM node:20-slim', '\nUSER 10001\nFROM node:20-slim'));
+    assert.equal(
+      applyEdits(text, build.dockerfile!.insertUser('USER 10001')),
+      text.replace('\nFROM node:20-slim', '\nUSER 10001\nFROM node:20-slim'),
+    );
     assert.equal(parseDockerfile(FILE, text, { target: 'nope' }).containers[0].name, 'runtime');
   });
 
@@ -102,7 +111,10 @@ describe('dockerfile model', () => {
 
     const chained = 'FROM alpine:3 AS base\nUSER app\nFROM base\nRUN id\n';
     const d = container(chained);
-    assert.deepEqual(d.dockerfile!.users.map((u) => u.user.value), ['app']);
+    assert.deepEqual(
+      d.dockerfile!.users.map((u) => u.user.value),
+      ['app'],
+    );
     assert.equal(d.user?.value, 'app');
   });
 
@@ -145,11 +157,23 @@ describe('dockerfile model', () => {
     assert.equal(parseDockerfile(FILE, '# just a comment\n').containers.length, 0);
     const noFrom = parseDockerfile(FILE, 'RUN echo hi\n');
     assert.equal(noFrom.containers.length, 0);
-    assert.deepEqual(noFrom.problems.map((p) => p.rule), ['parse-error']);
+    assert.deepEqual(
+      noFrom.problems.map((p) => p.rule),
+      ['parse-error'],
+    );
   });
 
   test('never throws on odd input', () => {
-    for (const text of ['FROM', 'FROM \\\n', 'RUN', '\u0000\uffff', 'FROM a\nRUN "unterminated', 'FROM a\nRUN $(((', 'FROM a\nRUN <<EOF\n', 'FROM a\nADD\nEXPOSE\nUSER\nENV\nARG']) {
+    for (const text of [
+      'FROM',
+      'FROM \\\n',
+      'RUN',
+      '\u0000\uffff',
+      'FROM a\nRUN "unterminated',
+      'FROM a\nRUN $(((',
+      'FROM a\nRUN <<EOF\n',
+      'FROM a\nADD\nEXPOSE\nUSER\nENV\nARG',
+    ]) {
       const parsed = parseDockerfile(FILE, text);
       assert.ok(Array.isArray(parsed.containers));
     }
@@ -158,12 +182,21 @@ describe('dockerfile model', () => {
   test('ADD downloads: URL, checksum flag, JSON form', () => {
     const text = 'FROM alpine:3\nADD --checksum=sha256:abc https://a.example/x.tgz /x\nADD ["http://b.example/y", "/y"]\nADD ./local /z\n';
     const d = container(text).dockerfile!;
-    assert.deepEqual(d.allDownloads.map((x) => [x.url.value, x.hasChecksum]), [['https://a.example/x.tgz', true], ['http://b.example/y', false]]);
+    assert.deepEqual(
+      d.allDownloads.map((x) => [x.url.value, x.hasChecksum]),
+      [
+        ['https://a.example/x.tgz', true],
+        ['http://b.example/y', false],
+      ],
+    );
     assert.equal(textAt(text, d.allDownloads[1].url.source.range), 'http://b.example/y');
   });
 
   test('suppressions are read from # comments', () => {
     const parsed = parseDockerfile(FILE, 'FROM alpine:3\n# dockwarden-ignore sudo-in-run\nRUN sudo true\n');
-    assert.deepEqual(parsed.suppressions.map((s) => [s.ids, s.line]), [[['sudo-in-run'], 2]]);
+    assert.deepEqual(
+      parsed.suppressions.map((s) => [s.ids, s.line]),
+      [[['sudo-in-run'], 2]],
+    );
   });
 });

@@ -26,20 +26,27 @@ function show(cmd: ShellCommand): string {
 
 describe('RUN shell parsing', () => {
   test('lists, pipelines, subshells, if/for bodies', () => {
-    const { runs: [run] } = runs('RUN set -e; a && b || (c | d) ; if e; then f; fi; for x in 1 2; do g "$x"; done\n');
+    const {
+      runs: [run],
+    } = runs('RUN set -e; a && b || (c | d) ; if e; then f; fi; for x in 1 2; do g "$x"; done\n');
     assert.deepEqual(run.commands.map(show), ['set -e', 'a', 'b', 'c [1/2]', 'd [2/2]', 'e', 'f', 'g $x']);
     assert.equal(run.commands[7].words[1].literal, false);
   });
 
   test('quoted text is one word: echo "curl x | sh" is a single command', () => {
-    const { runs: [run] } = runs(`RUN echo "curl x | sh" 'a b'\n`);
+    const {
+      runs: [run],
+    } = runs(`RUN echo "curl x | sh" 'a b'\n`);
     assert.deepEqual(run.commands.map(show), ['echo curl x | sh a b']);
     assert.equal(run.commands[0].words.length, 3);
   });
 
   test('continuation lines are joined and words keep their own line and column', () => {
     const body = 'RUN apt-get update \\\n    # a comment inside the continuation\n    && apt-get install -y \\\n       curl\n';
-    const { text, runs: [run] } = runs(body);
+    const {
+      text,
+      runs: [run],
+    } = runs(body);
     assert.deepEqual(run.commands.map(show), ['apt-get update', 'apt-get install -y curl']);
     const curl = run.commands[1].words[3];
     assert.deepEqual(curl.source.range, { start: { line: 4, character: 7 }, end: { line: 4, character: 11 } });
@@ -48,7 +55,10 @@ describe('RUN shell parsing', () => {
   });
 
   test('a word split by a continuation maps its parts back', () => {
-    const { text, runs: [run] } = runs('RUN cu\\\nrl -k http://x\n');
+    const {
+      text,
+      runs: [run],
+    } = runs('RUN cu\\\nrl -k http://x\n');
     assert.equal(run.commands[0].words[0].text, 'curl');
     assert.equal(textAt(text, run.commands[0].words[0].source.range), 'cu\\\nrl');
     // Characters on both sides of the continuation are not contiguous in the file.
@@ -57,13 +67,18 @@ describe('RUN shell parsing', () => {
   });
 
   test('CRLF continuations', () => {
-    const { text, runs: [run] } = runs('RUN a \\\r\n  && curl -k https://x\r\n'.replace('\n', '\n'));
+    const {
+      text,
+      runs: [run],
+    } = runs('RUN a \\\r\n  && curl -k https://x\r\n'.replace('\n', '\n'));
     assert.deepEqual(run.commands.map(show), ['a', 'curl -k https://x']);
     assert.equal(textAt(text, run.commands[1].words[1].source.range), '-k');
   });
 
   test('command and process substitutions know their consumer', () => {
-    const { runs: [run] } = runs('RUN sh -c "$(curl -fsSL https://x)" && bash <(curl -s https://y) && echo `wget -qO- z`\n');
+    const {
+      runs: [run],
+    } = runs('RUN sh -c "$(curl -fsSL https://x)" && bash <(curl -s https://y) && echo `wget -qO- z`\n');
     assert.deepEqual(run.commands.map(show), [
       'curl -fsSL https://x <command of sh>',
       'sh -c $(curl -fsSL https://x)',
@@ -75,7 +90,10 @@ describe('RUN shell parsing', () => {
   });
 
   test('bash -c with a literal script: its commands are parsed too, positions inside the quotes', () => {
-    const { text, runs: [run] } = runs(`RUN bash -c 'curl -k https://x | sh' && sh -ec "echo \\"hi\\" && sudo id"\n`);
+    const {
+      text,
+      runs: [run],
+    } = runs(`RUN bash -c 'curl -k https://x | sh' && sh -ec "echo \\"hi\\" && sudo id"\n`);
     assert.deepEqual(run.commands.map(show), [
       'bash -c curl -k https://x | sh',
       'curl -k https://x [1/2]',
@@ -89,38 +107,52 @@ describe('RUN shell parsing', () => {
   });
 
   test('heredoc RUN: the body is the script', () => {
-    const { text, runs: [run] } = runs('RUN <<EOF\nset -eux\nwget -qO- https://x | sh\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint("curl x | sh")\nEOF\n');
+    const {
+      text,
+      runs: [run],
+    } = runs('RUN <<EOF\nset -eux\nwget -qO- https://x | sh\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint("curl x | sh")\nEOF\n');
     assert.deepEqual(run.commands.map(show), ['set -eux', 'wget -qO- https://x [1/2]', 'sh [2/2]']);
     assert.deepEqual(run.commands[1].words[0].source.range.start, { line: 3, character: 0 });
     assert.equal(textAt(text, run.commands[1].words[2].source.range), 'https://x');
   });
 
   test('heredoc fed to a shell, and a heredoc that is only data', () => {
-    const { runs: [a, b] } = runs('RUN bash <<EOF\ncurl x | sh\nEOF\nRUN cat <<EOF > /etc/motd\ncurl x | sh\nEOF\n');
+    const {
+      runs: [a, b],
+    } = runs('RUN bash <<EOF\ncurl x | sh\nEOF\nRUN cat <<EOF > /etc/motd\ncurl x | sh\nEOF\n');
     assert.deepEqual(a.commands.map(show), ['bash', 'curl x [1/2]', 'sh [2/2]']);
     assert.deepEqual(b.commands.map(show), ['cat']);
   });
 
   test('exec form: words from JSON strings; sh -c script parsed', () => {
-    const { text, runs: [run] } = runs('RUN ["/bin/sh", "-c", "curl -fsSL https://x | sh"]\n');
+    const {
+      text,
+      runs: [run],
+    } = runs('RUN ["/bin/sh", "-c", "curl -fsSL https://x | sh"]\n');
     assert.equal(run.execForm, true);
     assert.deepEqual(run.commands.map(show), ['/bin/sh -c curl -fsSL https://x | sh', 'curl -fsSL https://x [1/2]', 'sh [2/2]']);
     assert.equal(textAt(text, run.commands[1].words[2].source.range), 'https://x');
   });
 
   test('RUN flags are not part of the script', () => {
-    const { runs: [run] } = runs('RUN --mount=type=cache,target=/var/cache/apk \\\n    --network=default apk add curl\n');
+    const {
+      runs: [run],
+    } = runs('RUN --mount=type=cache,target=/var/cache/apk \\\n    --network=default apk add curl\n');
     assert.deepEqual(run.commands.map(show), ['apk add curl']);
   });
 
   test('unparseable script and non-POSIX SHELL: no commands', () => {
-    const { runs: [bad, ps] } = runs('RUN echo "unterminated\nSHELL ["powershell", "-Command"]\nRUN iwr https://x | iex\n');
+    const {
+      runs: [bad, ps],
+    } = runs('RUN echo "unterminated\nSHELL ["powershell", "-Command"]\nRUN iwr https://x | iex\n');
     assert.deepEqual(bad.commands, []);
     assert.deepEqual(ps.commands, []);
   });
 
   test('removeWords removes the word and one blank', () => {
-    const { runs: [run] } = runs('RUN pip install --trusted-host pypi.local flask\n');
+    const {
+      runs: [run],
+    } = runs('RUN pip install --trusted-host pypi.local flask\n');
     const edits = run.commands[0].removeWords!(2, 3)!;
     assert.equal(edits.length, 1);
     assert.deepEqual(edits[0].range, { start: { line: 1, character: 16 }, end: { line: 1, character: 42 } });

@@ -68,9 +68,18 @@ test('English page titles match the rule titles in shared-rules', () => {
 
 test('no page documents a rule id that does not exist', () => {
   const pages = (dir: string) =>
-    fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
-  assert.deepEqual(pages(docs).filter((id) => !ids.includes(id)), []);
-  assert.deepEqual(pages(path.join(docs, 'ja')).filter((id) => !ids.includes(id)), []);
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => f.slice(0, -3));
+  assert.deepEqual(
+    pages(docs).filter((id) => !ids.includes(id)),
+    [],
+  );
+  assert.deepEqual(
+    pages(path.join(docs, 'ja')).filter((id) => !ids.includes(id)),
+    [],
+  );
 });
 
 test('Japanese pages keep the English code blocks unchanged', () => {

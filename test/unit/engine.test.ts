@@ -7,17 +7,46 @@ const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 }
 
 function container(name: string): ContainerSpec {
   return {
-    origin: 'compose', name, file: 'f.yml', declaration: { file: 'f.yml', range }, extent: range,
-    capAdd: [], capDrop: [], securityOpt: [], devices: [], mounts: [], ports: [], limits: {},
-    environment: [], dependsOn: [],
+    origin: 'compose',
+    name,
+    file: 'f.yml',
+    declaration: { file: 'f.yml', range },
+    extent: range,
+    capAdd: [],
+    capDrop: [],
+    securityOpt: [],
+    devices: [],
+    mounts: [],
+    ports: [],
+    limits: {},
+    environment: [],
+    dependsOn: [],
   };
 }
 
 test('a rule that throws is reported once as internal-error and other rules still run', () => {
-  const boom: Rule = { id: 'boom', title: 'b', defaultSeverity: 'error', appliesTo: ['compose'], fixable: false, messages: {},
-    check() { throw new Error('kaputt'); } };
-  const ok: Rule = { id: 'ok', title: 'o', defaultSeverity: 'info', appliesTo: ['compose'], fixable: false,
-    messages: { m: 'x' }, check(c) { return [{ messageId: 'm', at: c.declaration }]; } };
+  const boom: Rule = {
+    id: 'boom',
+    title: 'b',
+    defaultSeverity: 'error',
+    appliesTo: ['compose'],
+    fixable: false,
+    messages: {},
+    check() {
+      throw new Error('kaputt');
+    },
+  };
+  const ok: Rule = {
+    id: 'ok',
+    title: 'o',
+    defaultSeverity: 'info',
+    appliesTo: ['compose'],
+    fixable: false,
+    messages: { m: 'x' },
+    check(c) {
+      return [{ messageId: 'm', at: c.declaration }];
+    },
+  };
   const file: ParsedFile = { file: 'f.yml', kind: 'compose', containers: [container('web')], suppressions: [], problems: [] };
   const findings = lintParsed([file], { rules: [boom, ok] });
   assert.deepEqual(findings.map((f) => f.rule).sort(), ['internal-error', 'ok']);

@@ -38,7 +38,11 @@ const DOCUMENTED_AFTER: Record<string, string[]> = {
   'sensitive-host-mount': ['sensitive-host-mount:warning'],
 };
 
-interface Tally { tried: number; clean: number; failed: string[] }
+interface Tally {
+  tried: number;
+  clean: number;
+  failed: string[];
+}
 
 function lint(file: CorpusFile, text: string): Finding[] {
   return lintFile({ file: file.file, text, kind: file.kind }).findings;
@@ -53,13 +57,20 @@ function parses(kind: CorpusFile['kind'], text: string): boolean {
 }
 
 function fullLineComments(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.startsWith('#')).sort();
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('#'))
+    .sort();
 }
 
 /** Full-line comments outside the lines an edit replaces: those must survive (a removed block takes its own). */
 function commentsOutsideEdits(text: string, edits: readonly TextEdit[]): string[] {
   const touched = (line: number) => edits.some((e) => line >= e.range.start.line && line <= e.range.end.line);
-  return text.split(/\r?\n/).flatMap((l, i) => (l.trim().startsWith('#') && !touched(i) ? [l.trim()] : [])).sort();
+  return text
+    .split(/\r?\n/)
+    .flatMap((l, i) => (l.trim().startsWith('#') && !touched(i) ? [l.trim()] : []))
+    .sort();
 }
 
 function lostComments(before: string, after: string, edits: readonly TextEdit[]): string[] {

@@ -23,7 +23,10 @@ test(`lintFile survives ${RUNS} mutated files within a time bound linear in thei
       const elapsed = performance.now() - t0;
       slowest = Math.max(slowest, elapsed);
       assert.ok(Array.isArray(result.findings));
-      assert.ok(!result.findings.some((f) => f.rule === 'internal-error'), `internal error: ${result.findings.find((f) => f.rule === 'internal-error')?.message}`);
+      assert.ok(
+        !result.findings.some((f) => f.rule === 'internal-error'),
+        `internal error: ${result.findings.find((f) => f.rule === 'internal-error')?.message}`,
+      );
       assert.ok(elapsed < timeBound(text), `took ${elapsed.toFixed(0)} ms for ${text.length} characters`);
     }),
     { numRuns: RUNS },

@@ -77,7 +77,10 @@ test('UTF-16 files are decoded by their byte-order mark', () => {
 
 test('CRLF, mixed line endings and tabs', () => {
   const crlf = compose('services:\r\n  web:\r\n    privileged: true\r\n');
-  assert.deepEqual(crlf.find((f) => f.rule === 'privileged')?.at.range, { start: { line: 2, character: 16 }, end: { line: 2, character: 20 } });
+  assert.deepEqual(crlf.find((f) => f.rule === 'privileged')?.at.range, {
+    start: { line: 2, character: 16 },
+    end: { line: 2, character: 20 },
+  });
   const mixed = compose('services:\r\n  web:\n    privileged: true\r\n    pid: host\n');
   assert.ok(rules(mixed).includes('privileged') && rules(mixed).includes('host-pid'));
   const tabs = compose('services:\n\tweb:\n\t\tprivileged: true\n');

@@ -20,9 +20,23 @@ fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12\nRUN echo hi\n');
 
 /** A Compose file of `n` services in the plain layout the incremental path handles, with an anchor and variables. */
 function composeText(n: number): string {
-  const lines = ['# generated', 'x-common: &common', '  restart: unless-stopped', '  security_opt:', '    - no-new-privileges:true', '', 'services:'];
+  const lines = [
+    '# generated',
+    'x-common: &common',
+    '  restart: unless-stopped',
+    '  security_opt:',
+    '    - no-new-privileges:true',
+    '',
+    'services:',
+  ];
   for (let i = 0; i < n; i++) {
-    lines.push(`  svc${i}:`, '    <<: *common', `    image: registry.example.com/app${i}:\${TAG}`, '    ports:', `      - "${8000 + i}:80"`);
+    lines.push(
+      `  svc${i}:`,
+      '    <<: *common',
+      `    image: registry.example.com/app${i}:\${TAG}`,
+      '    ports:',
+      `      - "${8000 + i}:80"`,
+    );
     if (i % 3 === 0) lines.push('    depends_on:', `      - svc${(i + 1) % n}`);
     if (i % 4 === 1) lines.push('    build: .', '    user: root');
     if (i % 5 === 2) lines.push('    # dockwarden-ignore cap-drop-missing', '    privileged: true');
@@ -138,7 +152,11 @@ test('an edit inside one service of a large file re-parses only that service', (
 test('an edit in a top-level entry the model does not read re-parses only that entry', () => {
   const text = composeText(50);
   const first = lintWithState(request(text), undefined);
-  for (const edited of [text + '#', text.replace('  cache:\n', '  cache:\n    external: true\n'), text.replace('# generated\n', '# generated!\n\n')]) {
+  for (const edited of [
+    text + '#',
+    text.replace('  cache:\n', '  cache:\n    external: true\n'),
+    text.replace('# generated\n', '# generated!\n\n'),
+  ]) {
     const second = lintWithState(request(edited), first.state);
     assert.equal(second.incremental, true, edited.slice(-80));
     assert.deepStrictEqual(second.result, fullLint(request(edited)));
@@ -200,7 +218,11 @@ test('with an override file, incremental lint equals a full lint after every ran
         assert.ok(state, 'the generated project qualifies for the incremental path');
         for (const step of steps) {
           // A number: the override file changes (on disk, as when it is saved), else an edit of compose.yaml.
-          if (typeof step === 'number') fs.writeFileSync(overrideFile, overrideText(n, step) + (step === 5 ? '  svc0:\n    extends: { file: compose.yaml, service: svc1 }\n' : ''));
+          if (typeof step === 'number')
+            fs.writeFileSync(
+              overrideFile,
+              overrideText(n, step) + (step === 5 ? '  svc0:\n    extends: { file: compose.yaml, service: svc1 }\n' : ''),
+            );
           else text = apply(text, step);
           const inc = lintWithState(request(text, baseFile), state);
           assert.deepStrictEqual(inc.result, fullLint(request(text, baseFile)), `after ${JSON.stringify(step)}:\n${text}`);
@@ -241,5 +263,8 @@ test('an override whose service extends one of this file makes every edit a full
   assert.notEqual(second.incremental, true);
   const full = fullLint(request(edited, baseFile));
   assert.deepStrictEqual(second.result, full);
-  assert.ok(full.findings.some((f) => f.rule === 'privileged' && f.related?.some((r) => /svc0/.test(r.message))), 'the inherited value names svc0');
+  assert.ok(
+    full.findings.some((f) => f.rule === 'privileged' && f.related?.some((r) => /svc0/.test(r.message))),
+    'the inherited value names svc0',
+  );
 });

@@ -43,13 +43,17 @@ test('fill puts each argument where its {name} is, leaves unknown names and repl
   const piece = fc.constantFrom('{a}', '{b}', '{ab_1}', '{}', '{ a}', '{', '}', 'text ', '$&', "$'", '日本語', '😀');
   const value = fc.constantFrom('x', '$&', '$1', '{a}', '', '値');
   fc.assert(
-    fc.property(fc.array(piece, { maxLength: 10 }), fc.option(fc.dictionary(fc.constantFrom('a', 'b', 'ab_1'), value), { nil: undefined }), (parts, args) => {
-      const template = parts.join('');
-      // The definition: a single regular-expression pass, names looked up as written.
-      const expected = template.replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? args[k] : m));
-      assert.equal(fill(template, args), expected);
-      assert.equal(fill(template, args), expected, 'the second fill of a template (split once, kept) is the same');
-    }),
+    fc.property(
+      fc.array(piece, { maxLength: 10 }),
+      fc.option(fc.dictionary(fc.constantFrom('a', 'b', 'ab_1'), value), { nil: undefined }),
+      (parts, args) => {
+        const template = parts.join('');
+        // The definition: a single regular-expression pass, names looked up as written.
+        const expected = template.replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? args[k] : m));
+        assert.equal(fill(template, args), expected);
+        assert.equal(fill(template, args), expected, 'the second fill of a template (split once, kept) is the same');
+      },
+    ),
     { numRuns: 500 },
   );
 });

@@ -70,7 +70,10 @@ test('every compose-go fixture loads as a project without a crash', { skip }, ()
       fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
     for (const file of walk(dir).filter((f) => /\.ya?ml$/.test(f))) {
       const r = lintComposeProject({ file, text: fs.readFileSync(file, 'utf8'), files: diskFileAccess() });
-      assert.ok(!r.findings.some((f) => f.rule === 'internal-error'), `${file}: ${r.findings.find((f) => f.rule === 'internal-error')?.message}`);
+      assert.ok(
+        !r.findings.some((f) => f.rule === 'internal-error'),
+        `${file}: ${r.findings.find((f) => f.rule === 'internal-error')?.message}`,
+      );
       files++;
     }
   }

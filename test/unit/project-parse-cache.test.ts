@@ -17,7 +17,8 @@ function memory(files: Record<string, string>): FileAccess & { files: Record<str
   return { files, readText: (f) => files[f] };
 }
 
-const rules = (findings: Finding[]) => findings.map((f) => `${f.rule}@${f.at.file.slice(dir.length + 1)}:${f.at.range.start.line + 1}`).sort();
+const rules = (findings: Finding[]) =>
+  findings.map((f) => `${f.rule}@${f.at.file.slice(dir.length + 1)}:${f.at.range.start.line + 1}`).sort();
 
 function fresh(fs: FileAccess, file: string, text: string): string[] {
   clearComposeParseCache();
@@ -47,19 +48,31 @@ test('a kept parse is dropped when its file or its environment changes', () => {
   const lint = () => rules(lintComposeProject({ file: base, text: fs.files[base], files: fs }).findings);
   assert.ok(!lint().some((r) => r.startsWith('host-network')));
   fs.files[`${dir}/.env`] = 'NET=host\n';
-  assert.ok(lint().some((r) => r.startsWith('host-network@compose.override.yaml')), 'the new .env value is seen');
+  assert.ok(
+    lint().some((r) => r.startsWith('host-network@compose.override.yaml')),
+    'the new .env value is seen',
+  );
   assert.deepStrictEqual(lint(), fresh(fs, base, fs.files[base]));
   fs.files[override] = 'services:\n  web:\n    privileged: true\n';
   const after = lint();
-  assert.ok(after.some((r) => r.startsWith('privileged@compose.override.yaml')) && !after.some((r) => r.startsWith('host-network')), after.join(' '));
+  assert.ok(
+    after.some((r) => r.startsWith('privileged@compose.override.yaml')) && !after.some((r) => r.startsWith('host-network')),
+    after.join(' '),
+  );
   assert.deepStrictEqual(after, fresh(fs, base, fs.files[base]));
 });
 
 test('a Dockerfile linked by a kept parse is read again on every lint, and never sticks to the parse', () => {
   clearComposeParseCache();
-  const fs = memory({ [base]: 'services:\n  app:\n    build: .\n    pids_limit: 100\n', [`${dir}/Dockerfile`]: 'FROM alpine:3.20\nUSER root\n' });
+  const fs = memory({
+    [base]: 'services:\n  app:\n    build: .\n    pids_limit: 100\n',
+    [`${dir}/Dockerfile`]: 'FROM alpine:3.20\nUSER root\n',
+  });
   const lint = () => rules(lintComposeProject({ file: base, text: fs.files[base], files: fs }).findings);
-  assert.ok(lint().some((r) => r.startsWith('root-user@')), 'USER root in the Dockerfile');
+  assert.ok(
+    lint().some((r) => r.startsWith('root-user@')),
+    'USER root in the Dockerfile',
+  );
   fs.files[`${dir}/Dockerfile`] = 'FROM alpine:3.20\nUSER 10001\n';
   assert.ok(!lint().some((r) => r.startsWith('root-user@')), 'the changed Dockerfile is read');
   fs.files[`${dir}/Dockerfile`] = 'FROM alpine:3.20\nUSER root\n';

@@ -38,7 +38,10 @@ test('override file: a value written in the override is reported there and names
 
 test('COMPOSE_FILE from .env combines the listed files', () => {
   const findings = project('compose-file-var/base.yml');
-  assert.ok(findings.some((f) => where(f) === 'privileged@compose-file-var/hardening.yml:3'), findings.map(where).join(' '));
+  assert.ok(
+    findings.some((f) => where(f) === 'privileged@compose-file-var/hardening.yml:3'),
+    findings.map(where).join(' '),
+  );
   assert.ok(!findings.some((f) => f.rule === 'pids-limit-missing'));
 });
 
@@ -47,7 +50,10 @@ test('extends in the same file and from another file, chained', () => {
   const cap = findings.filter((f) => f.rule === 'cap-add-dangerous');
   assert.equal(cap.length, 1, 'the inherited cap_add is reported once, where it is written');
   assert.equal(cap[0].at.range.start.line, 7);
-  assert.ok(cap[0].related?.some((r) => /worker/.test(r.message)), 'names the service that inherits it');
+  assert.ok(
+    cap[0].related?.some((r) => /worker/.test(r.message)),
+    'names the service that inherits it',
+  );
   const host = findings.find((f) => f.rule === 'host-network');
   assert.ok(host, findings.map(where).join(' '));
   assert.equal(path.basename(host.at.file), 'common.yml');
@@ -58,14 +64,27 @@ test('extends in the same file and from another file, chained', () => {
 
 test('include: short and long form with env_file; findings point into the included file', () => {
   const findings = project('include/compose.yaml');
-  assert.ok(findings.some((f) => where(f) === 'port-all-interfaces@include/sub/db.yaml:6'), findings.map(where).join(' '));
-  assert.ok(findings.some((f) => where(f) === 'image-unpinned@include/sub/cache.yaml:3'), 'REDIS_TAG=latest from env_file');
-  assert.ok(!findings.some((f) => f.rule === 'port-all-interfaces' && f.at.file.endsWith('cache.yaml')), 'CACHE_BIND=127.0.0.1 from env_file');
+  assert.ok(
+    findings.some((f) => where(f) === 'port-all-interfaces@include/sub/db.yaml:6'),
+    findings.map(where).join(' '),
+  );
+  assert.ok(
+    findings.some((f) => where(f) === 'image-unpinned@include/sub/cache.yaml:3'),
+    'REDIS_TAG=latest from env_file',
+  );
+  assert.ok(
+    !findings.some((f) => f.rule === 'port-all-interfaces' && f.at.file.endsWith('cache.yaml')),
+    'CACHE_BIND=127.0.0.1 from env_file',
+  );
 });
 
 test('build link: root-user follows the target stage and the service user', () => {
   const findings = project('build-link/compose.yaml').filter((f) => f.rule === 'root-user' && f.at.file.endsWith('compose.yaml'));
-  assert.deepEqual(findings.map((f) => f.container), ['debug'], findings.map(where).join(' '));
+  assert.deepEqual(
+    findings.map((f) => f.container),
+    ['debug'],
+    findings.map(where).join(' '),
+  );
   assert.equal(findings[0].at.range.start.line, 13);
 });
 

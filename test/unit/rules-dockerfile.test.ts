@@ -97,7 +97,10 @@ describe('remote-script-piped-to-shell', () => {
   test('the fixture: three RUNs fire, the echo / download-to-file one does not', () => {
     const text = fs.readFileSync(path.join(fixtures, 'install-scripts.Dockerfile'), 'utf8');
     const found = only('remote-script-piped-to-shell', text);
-    assert.deepEqual(found.map((f) => f.at.range.start.line), [1, 6, 10]);
+    assert.deepEqual(
+      found.map((f) => f.at.range.start.line),
+      [1, 6, 10],
+    );
   });
 
   test('Japanese message', () => {
@@ -184,7 +187,10 @@ describe('tls-verification-disabled', () => {
   test('ENV: reported at the pair, no fix', () => {
     const text = df('ENV NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1\nENV PYTHONHTTPSVERIFY=0');
     const found = only('tls-verification-disabled', text);
-    assert.deepEqual(found.map((f) => at(text, f.at.range)), ['NODE_TLS_REJECT_UNAUTHORIZED=0', 'GIT_SSL_NO_VERIFY=1', 'PYTHONHTTPSVERIFY=0']);
+    assert.deepEqual(
+      found.map((f) => at(text, f.at.range)),
+      ['NODE_TLS_REJECT_UNAUTHORIZED=0', 'GIT_SSL_NO_VERIFY=1', 'PYTHONHTTPSVERIFY=0'],
+    );
     assert.ok(found.every((f) => !f.fix));
   });
 
@@ -209,22 +215,32 @@ describe('sudo-in-run', () => {
   test('fires at the word, also after env and across continuation lines', () => {
     const text = df('RUN apt-get update && \\\n    sudo apt-get install -y curl && env -i sudo id');
     const found = only('sudo-in-run', text);
-    assert.deepEqual(found.map((f) => [f.at.range.start, at(text, f.at.range)]), [
-      [{ line: 2, character: 4 }, 'sudo'],
-      [{ line: 2, character: 43 }, 'sudo'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.at.range.start, at(text, f.at.range)]),
+      [
+        [{ line: 2, character: 4 }, 'sudo'],
+        [{ line: 2, character: 43 }, 'sudo'],
+      ],
+    );
     assert.equal(found[0].severity, 'warning');
   });
 
   test('near misses: quoted text, package name, sudoers file', () => {
-    for (const body of ['RUN echo "sudo make me a sandwich"', 'RUN apt-get install -y sudo', 'RUN echo "app ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/app']) {
+    for (const body of [
+      'RUN echo "sudo make me a sandwich"',
+      'RUN apt-get install -y sudo',
+      'RUN echo "app ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/app',
+    ]) {
       assert.deepEqual(only('sudo-in-run', df(body)), [], body);
     }
   });
 
   test('suppressed by a comment on the previous line', () => {
     const text = df('# dockwarden-ignore sudo-in-run -- needed for the installer\nRUN sudo true');
-    assert.deepEqual(lint(text).filter((f) => f.rule === 'sudo-in-run' || f.rule === 'unused-suppression'), []);
+    assert.deepEqual(
+      lint(text).filter((f) => f.rule === 'sudo-in-run' || f.rule === 'unused-suppression'),
+      [],
+    );
   });
 });
 
@@ -237,7 +253,11 @@ describe('add-remote-url', () => {
   });
 
   test('near misses: --checksum, local source, COPY', () => {
-    for (const body of ['ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /a.tgz', 'ADD ./a.tgz /a', 'COPY https.txt /a']) {
+    for (const body of [
+      'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /a.tgz',
+      'ADD ./a.tgz /a',
+      'COPY https.txt /a',
+    ]) {
       assert.deepEqual(only('add-remote-url', df(body)), [], body);
     }
   });

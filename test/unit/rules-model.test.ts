@@ -30,20 +30,61 @@ describe('host paths', () => {
     assert.equal(normaliseHostPath('C:\\Users'), undefined);
   });
   test('engine sockets', () => {
-    for (const p of ['/var/run/docker.sock', '/run/user/1000/podman/podman.sock', '~/.docker/run/docker.sock',
-      '/run/containerd/containerd.sock', '/var/run/crio/crio.sock', '/run', '/var/run/', '//./pipe/docker_engine']) {
+    for (const p of [
+      '/var/run/docker.sock',
+      '/run/user/1000/podman/podman.sock',
+      '~/.docker/run/docker.sock',
+      '/run/containerd/containerd.sock',
+      '/var/run/crio/crio.sock',
+      '/run',
+      '/var/run/',
+      '//./pipe/docker_engine',
+    ]) {
       assert.ok(isEngineSocketPath(p), p);
     }
     for (const p of ['./docker.sock.md', 'docker_sock', '/var/run/docker', '/var', '/run/secrets']) assert.ok(!isEngineSocketPath(p), p);
   });
   test('sensitive paths and their parents, not their children', () => {
-    for (const p of ['/', '/etc', '/etc/', '/proc', '/sys', '/boot', '/dev', '/lib', '/usr', '/root', '/home', '/var',
-      '/var/lib', '/var/lib/docker', '~', '~/.ssh', '~/.docker', '~/.aws', '~/.kube', '/home/alice', '/home/alice/.ssh',
-      '/root/.kube', '/Users/bob/.aws']) {
+    for (const p of [
+      '/',
+      '/etc',
+      '/etc/',
+      '/proc',
+      '/sys',
+      '/boot',
+      '/dev',
+      '/lib',
+      '/usr',
+      '/root',
+      '/home',
+      '/var',
+      '/var/lib',
+      '/var/lib/docker',
+      '~',
+      '~/.ssh',
+      '~/.docker',
+      '~/.aws',
+      '~/.kube',
+      '/home/alice',
+      '/home/alice/.ssh',
+      '/root/.kube',
+      '/Users/bob/.aws',
+    ]) {
       assert.ok(isSensitiveHostPath(p), p);
     }
-    for (const p of ['/etc/localtime', '/etc/ssl/certs', '/home/user/project', '/var/log', '/opt', '/srv/data', '~/code',
-      './data', '/var/lib/docker/volumes/x', '/usr/share/zoneinfo', '~/.ssh/known_hosts']) {
+    for (const p of [
+      '/etc/localtime',
+      '/etc/ssl/certs',
+      '/home/user/project',
+      '/var/log',
+      '/opt',
+      '/srv/data',
+      '~/code',
+      './data',
+      '/var/lib/docker/volumes/x',
+      '/usr/share/zoneinfo',
+      '~/.ssh/known_hosts',
+    ]) {
       assert.ok(!isSensitiveHostPath(p), p);
     }
   });
@@ -52,8 +93,18 @@ describe('host paths', () => {
 describe('image references', () => {
   test('parsing', () => {
     assert.deepEqual(parseImageRef('nginx'), { registry: 'docker.io', repository: 'library/nginx', tag: undefined, digest: undefined });
-    assert.deepEqual(parseImageRef('localhost:5000/app'), { registry: 'localhost:5000', repository: 'app', tag: undefined, digest: undefined });
-    assert.deepEqual(parseImageRef('host:5000/team/app:1.2'), { registry: 'host:5000', repository: 'team/app', tag: '1.2', digest: undefined });
+    assert.deepEqual(parseImageRef('localhost:5000/app'), {
+      registry: 'localhost:5000',
+      repository: 'app',
+      tag: undefined,
+      digest: undefined,
+    });
+    assert.deepEqual(parseImageRef('host:5000/team/app:1.2'), {
+      registry: 'host:5000',
+      repository: 'team/app',
+      tag: '1.2',
+      digest: undefined,
+    });
     assert.equal(parseImageRef('user/app:1')?.registry, 'docker.io');
     assert.equal(parseImageRef('user/app:1')?.repository, 'user/app');
     assert.equal(parseImageRef('nginx@sha256:abc')?.digest, 'sha256:abc');
@@ -73,12 +124,39 @@ describe('image references', () => {
 });
 
 test('credential names', () => {
-  for (const n of ['DB_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'GITHUB_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'OPENAI_API_KEY', 'APIKEY',
-    'SSH_PRIVATE_KEY', 'SECRET_KEY_BASE', 'smtp_pass', 'dbPassword', 'NEXTAUTH_SECRET', 'REGISTRY_CREDENTIALS', 'AZURE_STORAGE_ACCOUNT_KEY', 'WEBPASSWORD']) {
+  for (const n of [
+    'DB_PASSWORD',
+    'MYSQL_ROOT_PASSWORD',
+    'GITHUB_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'OPENAI_API_KEY',
+    'APIKEY',
+    'SSH_PRIVATE_KEY',
+    'SECRET_KEY_BASE',
+    'smtp_pass',
+    'dbPassword',
+    'NEXTAUTH_SECRET',
+    'REGISTRY_CREDENTIALS',
+    'AZURE_STORAGE_ACCOUNT_KEY',
+    'WEBPASSWORD',
+  ]) {
     assert.ok(looksLikeCredentialName(n), n);
   }
-  for (const n of ['DB_PASSWORD_FILE', 'AWS_ACCESS_KEY_ID', 'TOKEN_URL', 'POSTGRES_HOST_AUTH_METHOD', 'PASSWORD_MIN_LENGTH',
-    'GPG_KEY', 'PWD', 'SECRETS_DIR', 'DB_USER', 'PASSTHROUGH', 'JWT_TOKEN_TTL', 'TOKENIZER_PATH', 'SECRETARY']) {
+  for (const n of [
+    'DB_PASSWORD_FILE',
+    'AWS_ACCESS_KEY_ID',
+    'TOKEN_URL',
+    'POSTGRES_HOST_AUTH_METHOD',
+    'PASSWORD_MIN_LENGTH',
+    'GPG_KEY',
+    'PWD',
+    'SECRETS_DIR',
+    'DB_USER',
+    'PASSTHROUGH',
+    'JWT_TOKEN_TTL',
+    'TOKENIZER_PATH',
+    'SECRETARY',
+  ]) {
     assert.ok(!looksLikeCredentialName(n), n);
   }
 });
@@ -100,7 +178,15 @@ describe('root-user', () => {
     const from: FromInstruction = { image: val('node:20', { file }), source: src(file) };
     const cmd = src(file);
     return {
-      from, allFroms: [from], users, runs: [], downloads: [], exposes: [], allRuns: [], allDownloads: [], allEnv: [],
+      from,
+      allFroms: [from],
+      users,
+      runs: [],
+      downloads: [],
+      exposes: [],
+      allRuns: [],
+      allDownloads: [],
+      allEnv: [],
       insertUser: (text) => [{ file, range: { start: cmd.range.start, end: cmd.range.start }, newText: `${text}\n` }],
     };
   }
@@ -155,29 +241,62 @@ describe('root-user', () => {
 
 describe('Dockerfile image and secret rules', () => {
   function withFroms(images: (string | undefined)[]): ContainerSpec {
-    const froms: FromInstruction[] = images.map((i) => ({ image: i === undefined ? undefined : val(i, { file: '/p/Dockerfile' }), stageRef: i === undefined ? 'build' : undefined, source: src('/p/Dockerfile') }));
+    const froms: FromInstruction[] = images.map((i) => ({
+      image: i === undefined ? undefined : val(i, { file: '/p/Dockerfile' }),
+      stageRef: i === undefined ? 'build' : undefined,
+      source: src('/p/Dockerfile'),
+    }));
     const info: DockerfileStageInfo = {
-      from: froms[froms.length - 1], allFroms: froms, users: [], runs: [], downloads: [], exposes: [], allRuns: [],
-      allDownloads: [], allEnv: [], insertUser: () => [],
+      from: froms[froms.length - 1],
+      allFroms: froms,
+      users: [],
+      runs: [],
+      downloads: [],
+      exposes: [],
+      allRuns: [],
+      allDownloads: [],
+      allEnv: [],
+      insertUser: () => [],
     };
     return service('stage 1', { origin: 'dockerfile', file: '/p/Dockerfile', dockerfile: info, image: froms[froms.length - 1].image });
   }
   test('every FROM with an image is checked, stage references are not', () => {
     const c = withFroms(['golang', 'alpine:latest', undefined, 'debian:12']);
-    assert.deepEqual(run('image-unpinned', c).map((r) => r.messageId), ['dockerfile', 'dockerfileLatest']);
-    assert.deepEqual(run('image-no-digest', c).map((r) => r.args?.image), ['debian:12']);
-    assert.deepEqual(run('untrusted-registry', c, { trustedRegistries: ['docker.io/library/golang'] }).map((r) => r.args?.image),
-      ['alpine:latest', 'debian:12']);
+    assert.deepEqual(
+      run('image-unpinned', c).map((r) => r.messageId),
+      ['dockerfile', 'dockerfileLatest'],
+    );
+    assert.deepEqual(
+      run('image-no-digest', c).map((r) => r.args?.image),
+      ['debian:12'],
+    );
+    assert.deepEqual(
+      run('untrusted-registry', c, { trustedRegistries: ['docker.io/library/golang'] }).map((r) => r.args?.image),
+      ['alpine:latest', 'debian:12'],
+    );
   });
   test('ARG with a credential name fires even without a value; ENV only with a literal value', () => {
-    const env = (name: string, kind: 'env' | 'arg', value?: string, interpolated = false) =>
-      ({ ...item(name), name, kind, interpolated, value: value === undefined ? undefined : val(value) });
+    const env = (name: string, kind: 'env' | 'arg', value?: string, interpolated = false) => ({
+      ...item(name),
+      name,
+      kind,
+      interpolated,
+      value: value === undefined ? undefined : val(value),
+    });
     const c = service('stage 0', {
       origin: 'dockerfile',
-      environment: [env('NPM_TOKEN', 'arg'), env('APP_VERSION', 'arg'), env('DB_PASSWORD', 'env', 'hunter2'),
-        env('API_KEY', 'env', '$API_KEY', true), env('GPG_KEY', 'env', 'A035C8C19219BA821ECEA86B64E628F8D684696D')],
+      environment: [
+        env('NPM_TOKEN', 'arg'),
+        env('APP_VERSION', 'arg'),
+        env('DB_PASSWORD', 'env', 'hunter2'),
+        env('API_KEY', 'env', '$API_KEY', true),
+        env('GPG_KEY', 'env', 'A035C8C19219BA821ECEA86B64E628F8D684696D'),
+      ],
     });
-    assert.deepEqual(run('plaintext-secret', c).map((r) => `${r.messageId}:${r.args?.name}`), ['arg:NPM_TOKEN', 'env:DB_PASSWORD']);
+    assert.deepEqual(
+      run('plaintext-secret', c).map((r) => `${r.messageId}:${r.args?.name}`),
+      ['arg:NPM_TOKEN', 'env:DB_PASSWORD'],
+    );
   });
 });
 
@@ -186,7 +305,10 @@ describe('compose rules on hand-built services', () => {
     const c = service('web', { limits: { pidsLimit: val('-1'), deployPids: val('0') } });
     const [r] = run('pids-limit-missing', c);
     assert.deepEqual(r.at, c.limits.pidsLimit!.source);
-    assert.deepEqual(r.fix?.edits.map((e) => e.newText), ['200', '200']);
+    assert.deepEqual(
+      r.fix?.edits.map((e) => e.newText),
+      ['200', '200'],
+    );
     assert.deepEqual(run('pids-limit-missing', service('web', { limits: { pidsLimit: val('x', { known: false }) } })), []);
   });
   test('network-none-suggested looks at the other services of the project', () => {
@@ -200,14 +322,36 @@ describe('compose rules on hand-built services', () => {
   test('unknown values never fire', () => {
     const u = (v: string) => val(v, { known: false });
     const c = service('web', {
-      image: u('nginx'), user: u('root'), privileged: u('true'), networkMode: u('host'), pid: u('host'),
-      capAdd: [item('SYS_ADMIN', false)], securityOpt: [item('seccomp:unconfined', false)], devices: [item('/dev/sda', false)],
-      loggingDriver: u('none'), readOnly: u('false'), limits: { memLimit: u(''), cpus: u(''), pidsLimit: u('') },
+      image: u('nginx'),
+      user: u('root'),
+      privileged: u('true'),
+      networkMode: u('host'),
+      pid: u('host'),
+      capAdd: [item('SYS_ADMIN', false)],
+      securityOpt: [item('seccomp:unconfined', false)],
+      devices: [item('/dev/sda', false)],
+      loggingDriver: u('none'),
+      readOnly: u('false'),
+      limits: { memLimit: u(''), cpus: u(''), pidsLimit: u('') },
       capDrop: [item('', false)],
     });
-    const ids = ['image-unpinned', 'root-user', 'privileged', 'host-network', 'host-pid', 'cap-add-dangerous', 'seccomp-disabled',
-      'host-devices', 'logging-disabled', 'read-only-rootfs-missing', 'memory-limit-missing', 'cpu-limit-missing',
-      'pids-limit-missing', 'cap-drop-missing', 'no-new-privileges-missing'];
+    const ids = [
+      'image-unpinned',
+      'root-user',
+      'privileged',
+      'host-network',
+      'host-pid',
+      'cap-add-dangerous',
+      'seccomp-disabled',
+      'host-devices',
+      'logging-disabled',
+      'read-only-rootfs-missing',
+      'memory-limit-missing',
+      'cpu-limit-missing',
+      'pids-limit-missing',
+      'cap-drop-missing',
+      'no-new-privileges-missing',
+    ];
     for (const id of ids) assert.deepEqual(run(id, c), [], id);
   });
 });
@@ -215,7 +359,17 @@ describe('compose rules on hand-built services', () => {
 test('applyEdits applies non-overlapping edits against the original text, CRLF included', () => {
   const text = 'a: 1\r\nb: 2\r\n';
   const r = (l: number, s: number, e: number) => ({ start: { line: l, character: s }, end: { line: l, character: e } });
-  assert.equal(applyEdits(text, [{ file: 'f', range: r(1, 3, 4), newText: '3' }, { file: 'f', range: r(0, 0, 0), newText: '# x\r\n' }]),
-    '# x\r\na: 1\r\nb: 3\r\n');
-  assert.throws(() => applyEdits(text, [{ file: 'f', range: r(0, 0, 2), newText: '' }, { file: 'f', range: r(0, 1, 3), newText: '' }]));
+  assert.equal(
+    applyEdits(text, [
+      { file: 'f', range: r(1, 3, 4), newText: '3' },
+      { file: 'f', range: r(0, 0, 0), newText: '# x\r\n' },
+    ]),
+    '# x\r\na: 1\r\nb: 3\r\n',
+  );
+  assert.throws(() =>
+    applyEdits(text, [
+      { file: 'f', range: r(0, 0, 2), newText: '' },
+      { file: 'f', range: r(0, 1, 3), newText: '' },
+    ]),
+  );
 });

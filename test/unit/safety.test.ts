@@ -14,7 +14,14 @@ const FORBIDDEN = ['child_process', 'http', 'https', 'net', 'tls', 'dgram', 'htt
 
 /** Node built-ins a bundle of `entry` imports, and whether its code calls eval / new Function. */
 function bundleFacts(entry: string): { builtins: Set<string>; evals: boolean } {
-  const r = buildSync({ entryPoints: [path.join(repo, entry)], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'silent' });
+  const r = buildSync({
+    entryPoints: [path.join(repo, entry)],
+    bundle: true,
+    platform: 'node',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   const builtins = new Set<string>();
   for (const input of Object.values(r.metafile!.inputs)) {
     for (const imp of input.imports) if (imp.external) builtins.add(imp.path.replace(/^node:/, ''));
@@ -26,14 +33,20 @@ function bundleFacts(entry: string): { builtins: Set<string>; evals: boolean } {
 for (const entry of ['server/src/lint.ts', 'server/src/cli/main.ts', 'server/src/dockerfile/mvdan.ts']) {
   test(`${entry}: no network, process, vm or eval on the lint path`, () => {
     const { builtins, evals } = bundleFacts(entry);
-    assert.deepEqual(FORBIDDEN.filter((m) => builtins.has(m)), []);
+    assert.deepEqual(
+      FORBIDDEN.filter((m) => builtins.has(m)),
+      [],
+    );
     assert.equal(evals, false);
   });
 }
 
 test('the shell parser bundle (mvdan-sh) requires nothing that reaches the network or runs programs', () => {
   const { builtins, evals } = bundleFacts('node_modules/mvdan-sh/index.js');
-  assert.deepEqual(FORBIDDEN.filter((m) => builtins.has(m)), []);
+  assert.deepEqual(
+    FORBIDDEN.filter((m) => builtins.has(m)),
+    [],
+  );
   assert.equal(evals, false);
 });
 
@@ -48,7 +61,10 @@ test('include/extends/env_file paths that leave the workspace are not read', () 
   const confined = lintComposeProject({ file, text, files: diskFileAccess(), roots: [ws] }).findings;
   const allowed = lintComposeProject({ file, text, files: diskFileAccess() }).findings;
   assert.ok(!confined.some((f) => f.rule === 'privileged'), 'outside file was read');
-  assert.ok(allowed.some((f) => f.rule === 'privileged'), 'without confinement the extends parent is read');
+  assert.ok(
+    allowed.some((f) => f.rule === 'privileged'),
+    'without confinement the extends parent is read',
+  );
 });
 
 test('the CLI confines reads to the linted paths unless --allow-outside, and a symlink loop does not hang', () => {
@@ -59,7 +75,11 @@ test('the CLI confines reads to the linted paths unless --allow-outside, and a s
   fs.writeFileSync(path.join(tmp, 'outside.yaml'), 'services:\n  base:\n    image: app:1.0\n    pids_limit: 100\n');
   fs.writeFileSync(path.join(ws, 'compose.yaml'), 'services:\n  web:\n    extends:\n      file: ../outside.yaml\n      service: base\n');
   const pidsFindings = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'dockwarden.js'), '--format', 'json', '--fail-on', 'none', ...args, '.'], { cwd: ws, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(repo, 'bin', 'dockwarden.js'), '--format', 'json', '--fail-on', 'none', ...args, '.'],
+      { cwd: ws, encoding: 'utf8', timeout: 30_000 },
+    );
     assert.equal(r.status, 0, r.stderr);
     return JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'pids-limit-missing').length;
   };

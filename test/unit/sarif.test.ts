@@ -37,7 +37,10 @@ function synthetic(): { findings: Finding[]; text: string } {
   const text = 'services:\n  web:\n    image: nginx\n    privileged: true\n';
   const findings: Finding[] = [
     {
-      rule: 'privileged', severity: 'error', message: 'runs privileged', at: { file: 'dir/docker compose.yml', range: range(3, 16, 3, 20) },
+      rule: 'privileged',
+      severity: 'error',
+      message: 'runs privileged',
+      at: { file: 'dir/docker compose.yml', range: range(3, 16, 3, 20) },
       fixable: true,
       fix: { title: 'Remove privileged: true', edits: [{ file: 'dir/docker compose.yml', range: range(3, 0, 4, 0), newText: '' }] },
       related: [{ message: 'inherited', source: { file: 'dir/docker compose.yml', range: range(1, 2, 1, 5) } }],
@@ -57,7 +60,10 @@ test('synthetic findings make a valid SARIF 2.1.0 log with rules, regions, fixes
   assert.equal(log.version, '2.1.0');
   assert.equal(run.tool.driver.name, 'Dockwarden');
   assert.equal(run.tool.driver.version, '1.2.3');
-  assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), [...allRules.map((r) => r.id), ...engineRules.map((r) => r.id)]);
+  assert.deepEqual(
+    run.tool.driver.rules.map((r: any) => r.id),
+    [...allRules.map((r) => r.id), ...engineRules.map((r) => r.id)],
+  );
   for (const r of run.tool.driver.rules) {
     assert.ok(r.name && r.name !== r.id && r.shortDescription.text && r.fullDescription.text && r.helpUri.endsWith(`${r.id}.md`), r.id);
     assert.ok(['error', 'warning', 'note'].includes(r.defaultConfiguration.level));
@@ -92,7 +98,12 @@ test('Japanese rule titles with --lang ja', () => {
 test('fingerprints stay the same when a blank line is inserted above, and differ between identical lines', () => {
   const text = 'services:\n  a:\n    privileged: true\n  b:\n    privileged: true\n';
   const shifted = '\n' + text;
-  const at = (line: number) => ({ rule: 'privileged', severity: 'error' as const, message: 'm', at: { file: 'c.yml', range: range(line, 16, line, 20) } });
+  const at = (line: number) => ({
+    rule: 'privileged',
+    severity: 'error' as const,
+    message: 'm',
+    at: { file: 'c.yml', range: range(line, 16, line, 20) },
+  });
   const prints = (t: string, offset: number) =>
     (toSarif([at(2 + offset), at(4 + offset)], { version: '1', cwd: '/w', locale: 'en', textOf: () => t }) as any).runs[0].results.map(
       (r: any) => r.partialFingerprints[FINGERPRINT_KEY],
@@ -140,13 +151,23 @@ function multitool(): string | undefined {
   }
 }
 
-test('the SARIF multitool validates the output without errors or warnings', { skip: !multitool() && 'SARIF multitool not installed (set DOCKWARDEN_SARIF_MULTITOOL)' }, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-sarif-'));
-  const input = path.join(dir, 'in.sarif');
-  const output = path.join(dir, 'out.sarif');
-  fs.writeFileSync(input, runCli(['--format', 'sarif', 'project', 'broken'], FIXTURES).stdout);
-  const r = spawnSync(multitool()!, ['validate', input, '-o', output, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning'], { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, r.stdout + r.stderr);
-  const problems = (JSON.parse(fs.readFileSync(output, 'utf8')).runs[0].results ?? []) as any[];
-  assert.deepEqual(problems.map((p) => `${p.ruleId}: ${p.message?.text ?? JSON.stringify(p.message?.arguments)}`), []);
-});
+test(
+  'the SARIF multitool validates the output without errors or warnings',
+  { skip: !multitool() && 'SARIF multitool not installed (set DOCKWARDEN_SARIF_MULTITOOL)' },
+  () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-sarif-'));
+    const input = path.join(dir, 'in.sarif');
+    const output = path.join(dir, 'out.sarif');
+    fs.writeFileSync(input, runCli(['--format', 'sarif', 'project', 'broken'], FIXTURES).stdout);
+    const r = spawnSync(multitool()!, ['validate', input, '-o', output, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const problems = (JSON.parse(fs.readFileSync(output, 'utf8')).runs[0].results ?? []) as any[];
+    assert.deepEqual(
+      problems.map((p) => `${p.ruleId}: ${p.message?.text ?? JSON.stringify(p.message?.arguments)}`),
+      [],
+    );
+  },
+);

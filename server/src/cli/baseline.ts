@@ -15,7 +15,12 @@ export interface Baseline {
   findings: BaselineEntry[];
 }
 
-export function baselineEntries(findings: readonly Finding[], baselineFile: string, cwd: string, textOf: (f: string) => string | undefined): BaselineEntry[] {
+export function baselineEntries(
+  findings: readonly Finding[],
+  baselineFile: string,
+  cwd: string,
+  textOf: (f: string) => string | undefined,
+): BaselineEntry[] {
   const base = path.dirname(path.resolve(cwd, baselineFile));
   const key = (file: string) => path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/');
   const prints = fingerprints(findings, textOf, key);
@@ -36,7 +41,11 @@ export function parseBaseline(text: string): Baseline {
 }
 
 /** Findings not recorded in the baseline. */
-export function filterBaseline(findings: readonly Finding[], entries: readonly BaselineEntry[], known: readonly BaselineEntry[]): Finding[] {
+export function filterBaseline(
+  findings: readonly Finding[],
+  entries: readonly BaselineEntry[],
+  known: readonly BaselineEntry[],
+): Finding[] {
   const recorded = new Set(known.map(entryKey));
   return findings.filter((_, i) => !recorded.has(entryKey(entries[i])));
 }
@@ -47,9 +56,7 @@ function entryKey(e: BaselineEntry): string {
 
 /** Stable output: sorted entries, one per line, so baselines diff well in review. */
 export function formatBaseline(entries: readonly BaselineEntry[]): string {
-  const sorted = [...entries].sort(
-    (a, b) => cmp(a.file, b.file) || cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint),
-  );
+  const sorted = [...entries].sort((a, b) => cmp(a.file, b.file) || cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint));
   const body = sorted.map((e) => `    ${JSON.stringify({ file: e.file, rule: e.rule, fingerprint: e.fingerprint })}`).join(',\n');
   return `{\n  "version": 1,\n  "findings": [${sorted.length ? `\n${body}\n  ` : ''}]\n}\n`;
 }

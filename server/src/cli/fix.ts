@@ -38,7 +38,12 @@ export function fixFiles(files: readonly DiscoveredFile[], ctx: LintContext, cwd
       const candidates = lintOne(file, ctx).filter((f) => isApplicable(f, file, refused));
       if (candidates.length === 0) continue;
       const batch = chooseBatch(candidates, file.display, ctx);
-      let touched = applyFix(batch.flatMap((f) => f.fix!.edits), ctx, cwd, outcome);
+      let touched = applyFix(
+        batch.flatMap((f) => f.fix!.edits),
+        ctx,
+        cwd,
+        outcome,
+      );
       let applied = batch;
       if (touched.length === 0 && batch.length > 1) {
         applied = [batch[0]];

@@ -63,7 +63,16 @@ export function lintInParallel(files: DiscoveredFile[], ctx: LintContext, cwd: s
   try {
     for (let i = 0; i < count; i++) {
       const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { dockwardenLintWorker: true, files, cwd, locale: ctx.locale, processEnv: ctx.processEnv, roots: ctx.roots, shared, port: port2 };
+      const input: WorkerInput = {
+        dockwardenLintWorker: true,
+        files,
+        cwd,
+        locale: ctx.locale,
+        processEnv: ctx.processEnv,
+        roots: ctx.roots,
+        shared,
+        port: port2,
+      };
       workers.push(new Worker(opts.script, { workerData: input, argv: [WORKER_ARG], transferList: [port2], stdout: false, stderr: false }));
       ports.push(port1);
     }

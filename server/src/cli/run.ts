@@ -51,7 +51,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 function parseLocaleLoosely(argv: readonly string[], env: CliIo['env']) {
   try {
-    return parseArgs(argv.filter((a, i) => a.startsWith('--lang') || argv[i - 1] === '--lang'), env).locale;
+    return parseArgs(
+      argv.filter((a, i) => a.startsWith('--lang') || argv[i - 1] === '--lang'),
+      env,
+    ).locale;
   } catch {
     return 'en';
   }

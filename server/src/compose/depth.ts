@@ -34,9 +34,11 @@ export function checkNesting(text: string): DepthProblem | undefined {
     }
     if (lineStart) {
       const next = text.charCodeAt(i + 1);
-      const indicator = (c === 45 || c === 63 || c === 58) && (next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next));
+      const indicator =
+        (c === 45 || c === 63 || c === 58) && (next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next));
       if (c === 32 || c === 9 || indicator) {
-        if (++prefix > MAX_BLOCK_PREFIX) return { offset: i, message: `The YAML is indented or nested more than ${MAX_BLOCK_PREFIX} columns deep; it is not analysed` };
+        if (++prefix > MAX_BLOCK_PREFIX)
+          return { offset: i, message: `The YAML is indented or nested more than ${MAX_BLOCK_PREFIX} columns deep; it is not analysed` };
         prev = c;
         continue;
       }
@@ -46,7 +48,8 @@ export function checkNesting(text: string): DepthProblem | undefined {
       // A comment: skip to the end of the line.
       while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
     } else if (c === 91 || c === 123) {
-      if (++flow > MAX_FLOW_DEPTH) return { offset: i, message: `The YAML nests more than ${MAX_FLOW_DEPTH} flow collections; it is not analysed` };
+      if (++flow > MAX_FLOW_DEPTH)
+        return { offset: i, message: `The YAML nests more than ${MAX_FLOW_DEPTH} flow collections; it is not analysed` };
     } else if ((c === 93 || c === 125) && flow > 0) {
       flow--;
     }

@@ -138,7 +138,8 @@ function emptySeq(ctx: EditContext, seq: YAMLSeq): TextEdit[] {
   return [edit(ctx, dash, contentEnd(seq, ctx.text), '[]')];
 }
 
-const NON_STRING = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|false|yes|no|on|off|y|n|null|~)$/i;
+const NON_STRING =
+  /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|false|yes|no|on|off|y|n|null|~)$/i;
 const SAFE_PLAIN = /^[A-Za-z0-9_./~][A-Za-z0-9_./~@%+=-]*$/;
 
 export function doubleQuoted(text: string): string {

@@ -62,7 +62,9 @@ export function parseCompose(file: string, text: string, options: ComposeParseOp
     result.containers = [];
     result.problems.push({
       rule: deep ? 'parse-error' : 'internal-error',
-      message: deep ? 'The YAML is nested too deeply to analyse' : `Compose parser failed: ${error instanceof Error ? error.message : String(error)}`,
+      message: deep
+        ? 'The YAML is nested too deeply to analyse'
+        : `Compose parser failed: ${error instanceof Error ? error.message : String(error)}`,
       source: at0,
     });
   }
@@ -119,7 +121,9 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     if (result.problems.length < MAX_SYNTAX_PROBLEMS) result.problems.push(problem('Map keys must be unique', r[0], r[1]));
   }
   if (unresolved?.range) {
-    result.problems.push(problem(`Alias *${unresolved.source} names no anchor defined before it`, unresolved.range[0], unresolved.range[1]));
+    result.problems.push(
+      problem(`Alias *${unresolved.source} names no anchor defined before it`, unresolved.range[0], unresolved.range[1]),
+    );
   }
   if (recursive?.range) {
     result.problems.push(problem(`Alias *${recursive.source} refers to a node that contains it`, recursive.range[0], recursive.range[1]));

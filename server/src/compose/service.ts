@@ -1,6 +1,16 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type {
-  BuildLink, ContainerLimits, ContainerSpec, EnvEntry, ListValue, Mount, MountType, PortBinding, Source, TextEdit, Val,
+  BuildLink,
+  ContainerLimits,
+  ContainerSpec,
+  EnvEntry,
+  ListValue,
+  Mount,
+  MountType,
+  PortBinding,
+  Source,
+  TextEdit,
+  Val,
 } from '../../../shared-rules/src/model';
 import { contentEnd, mappingSlot, removeMapEntry, removeSeqItem, replaceScalar, type EditContext } from './edits';
 import { hasVariables, interpolate, type Env } from './interpolate';
@@ -425,7 +435,7 @@ export class ServiceBuilder {
 
 function shortMountType(hostPath: Val | undefined, rawSource: string | undefined): MountType {
   if (!hostPath) return 'volume';
-  const s = hostPath.known ? hostPath.value : rawSource ?? '';
+  const s = hostPath.known ? hostPath.value : (rawSource ?? '');
   if (isNamedPipe(s)) return 'npipe';
   if (isHostPath(s)) return 'bind';
   if (hostPath.known) return 'volume';

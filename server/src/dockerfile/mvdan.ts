@@ -26,7 +26,6 @@ interface SyntaxApi {
 let api: SyntaxApi | undefined;
 
 function syntax(): SyntaxApi {
-   
   api ??= (require('mvdan-sh') as { syntax: SyntaxApi }).syntax;
   return api;
 }

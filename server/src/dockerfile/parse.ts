@@ -276,7 +276,9 @@ class DockerfileModel {
       const slash = written.indexOf('/');
       // The port number's own range, when it is written literally.
       const portRange =
-        whole.raw === undefined && slash > 0 ? { start: range.start, end: { line: range.start.line, character: range.start.character + slash } } : range;
+        whole.raw === undefined && slash > 0
+          ? { start: range.start, end: { line: range.start.line, character: range.start.character + slash } }
+          : range;
       const containerPort: Val = { ...whole, value: port, source: this.source(portRange) };
       const binding: PortBinding = { syntax: 'dockerfile-expose', containerPort, source: this.source(range) };
       if (protocol !== undefined) binding.protocol = protocol.toLowerCase();

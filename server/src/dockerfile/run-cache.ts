@@ -47,10 +47,11 @@ function shiftCommand(command: BuildCommand, lines: number): BuildCommand {
   const word = (w: ShellWord): ShellWord => {
     const out: ShellWord = { text: w.text, literal: w.literal, source: source(w.source) };
     const rangeOf = w.rangeOf;
-    if (rangeOf) out.rangeOf = (from, to) => {
-      const r = rangeOf.call(w, from, to);
-      return r && range(r);
-    };
+    if (rangeOf)
+      out.rangeOf = (from, to) => {
+        const r = rangeOf.call(w, from, to);
+        return r && range(r);
+      };
     return out;
   };
   // Commands point at each other (a pipeline's members, a substitution's consumer): copy each once.

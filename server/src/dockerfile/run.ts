@@ -21,7 +21,7 @@ export function buildCommand(run: Run, ctx: ShellContext, escape: string, posixS
   const script = shellScript(run, ctx.index, escape);
   const compact = compactLongWords(script);
   const parseable = posixShell && compact.text.trim() !== '' && compact.text.length <= MAX_SCRIPT;
-  const commands = parseable ? parseShellScript(compact, ctx) ?? [] : [];
+  const commands = parseable ? (parseShellScript(compact, ctx) ?? []) : [];
   return { source, script: script.text, commands, execForm: false };
 }
 

@@ -193,7 +193,9 @@ class Walker {
       if (isNil(side)) continue;
       const inner = side.Cmd;
       const isPipe =
-        !side.Negated && list(side.Redirs).length === 0 && nodeType(inner) === 'BinaryCmd' &&
+        !side.Negated &&
+        list(side.Redirs).length === 0 &&
+        nodeType(inner) === 'BinaryCmd' &&
         (inner.Op === OP_PIPE || inner.Op === OP_PIPE_ALL);
       if (isPipe) this.flattenPipeline(inner, into);
       else into.push(side);

@@ -32,7 +32,7 @@ export function substitute(text: string, vars: Vars, escape = '\\'): Substituted
         return word ?? '';
       }
       if (set && v === undefined) known = false;
-      return useAlt ? word ?? '' : '';
+      return useAlt ? (word ?? '') : '';
     }
     if (v === undefined) {
       known = false;

@@ -1,9 +1,4 @@
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Diagnostic,
-  type DiagnosticRelatedInformation,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { docsUrl, type Finding, type Fix, type Severity } from '../../../shared-rules/src/rule';
 import { pathToUri } from './uris';
 

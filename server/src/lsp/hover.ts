@@ -29,7 +29,11 @@ function section(d: Diagnostic, locale: Locale, texts: LspTexts, markdown: boole
   const title = rule ? ruleTitle(rule, locale) : id;
   const message = typeof d.message === 'string' ? d.message : d.message.value;
   const data = isDiagnosticData(d.data) ? d.data : undefined;
-  const fix = data?.fix ? texts.hoverFix(data.fix.title) : ENGINE_ONLY.has(id) || id === 'unused-suppression' ? undefined : texts.hoverNoFix;
+  const fix = data?.fix
+    ? texts.hoverFix(data.fix.title)
+    : ENGINE_ONLY.has(id) || id === 'unused-suppression'
+      ? undefined
+      : texts.hoverNoFix;
   const url = hasDocs(id) ? docsUrl(id) : undefined;
   if (!markdown) return [`${title} (${id})`, message, fix, url].filter(Boolean).join('\n');
   const lines = [`**${escape(title)}** \`${id}\``, '', escape(message)];

@@ -172,9 +172,10 @@ export function startServer(connection: Connection): void {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'dockwarden' })
-        .then((raw) => normalizeSettings(raw ?? initOptions.settings), () => pushedSettings);
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockwarden' }).then(
+        (raw) => normalizeSettings(raw ?? initOptions.settings),
+        () => pushedSettings,
+      );
       settingsCache.set(uri, s);
     }
     return s;
@@ -207,7 +208,8 @@ export function startServer(connection: Connection): void {
     if (settings.composeFiles.length > 0) {
       const root = workspaceRoots.find((r) => isWithinDir(file, r));
       const rel = toPosix(root ? path.relative(root, file) : path.basename(file));
-      if (pathMatcher(settings.composeFiles)(rel) || picomatch(settings.composeFiles, { dot: true, basename: true })(path.basename(file))) return 'compose';
+      if (pathMatcher(settings.composeFiles)(rel) || picomatch(settings.composeFiles, { dot: true, basename: true })(path.basename(file)))
+        return 'compose';
     }
     if (loaded.file && (loaded.config.composeFiles ?? []).length > 0) {
       const rel = toPosix(path.relative(path.dirname(loaded.file), file));
@@ -231,7 +233,10 @@ export function startServer(connection: Connection): void {
     if (text.length > settings.maxFileSizeKb * 1024 || Buffer.byteLength(text, 'utf8') > settings.maxFileSizeKb * 1024) {
       const level = severity('file-too-large', file);
       if (level === 'off') return { kind, findings: [] };
-      return { kind, findings: [{ rule: 'file-too-large', severity: level ?? 'warning', message: texts.fileTooLarge(settings.maxFileSizeKb), at }] };
+      return {
+        kind,
+        findings: [{ rule: 'file-too-large', severity: level ?? 'warning', message: texts.fileTooLarge(settings.maxFileSizeKb), at }],
+      };
     }
     try {
       const { result, state } = lintWithState(

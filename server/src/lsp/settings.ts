@@ -19,7 +19,15 @@ export const DEFAULT_DEBOUNCE_MS = 150;
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 export function defaultSettings(): Settings {
-  return { enable: true, run: 'onType', debounceMs: DEFAULT_DEBOUNCE_MS, rules: {}, composeFiles: [], maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB, allowOutsideWorkspace: false };
+  return {
+    enable: true,
+    run: 'onType',
+    debounceMs: DEFAULT_DEBOUNCE_MS,
+    rules: {},
+    composeFiles: [],
+    maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB,
+    allowOutsideWorkspace: false,
+  };
 }
 
 /** Coerces whatever the client sent (possibly null, partial or mistyped) into settings; bad values fall back. */
@@ -29,7 +37,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const r = raw as Record<string, unknown>;
   if (typeof r.enable === 'boolean') s.enable = r.enable;
   if (r.run === 'onType' || r.run === 'onSave') s.run = r.run;
-  if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs)) s.debounceMs = Math.min(10_000, Math.max(0, Math.round(r.debounceMs)));
+  if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs))
+    s.debounceMs = Math.min(10_000, Math.max(0, Math.round(r.debounceMs)));
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
       if (level === false) s.rules[id] = 'off';

@@ -90,8 +90,7 @@ function safeBoundary(text: string, offset: number, dir: -1 | 1): number {
   const splits = (o: number) =>
     o > 0 &&
     o < text.length &&
-    ((text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) ||
-      (isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o))));
+    ((text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) || (isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o))));
   while (splits(offset)) offset += dir;
   return offset;
 }

@@ -43,7 +43,7 @@ export function mergeServices(base: ContainerSpec, over: ContainerSpec, identity
     limits: mergeLimits(base.limits, over.limits),
     build: tags.build ? over.build : over.build || base.build ? { ...base.build, ...stripUndefined(over.build ?? {}) } : undefined,
     dependsOn: [...new Set([...base.dependsOn, ...over.dependsOn])],
-    extendsRef: identity === 'over' ? undefined : over.extendsRef ?? base.extendsRef,
+    extendsRef: identity === 'over' ? undefined : (over.extendsRef ?? base.extendsRef),
     composeTags: identity === 'over' ? over.composeTags : base.composeTags,
   };
   if (identity === 'base' && !base.mapping) merged.mapping = over.mapping;

@@ -34,7 +34,12 @@ export function loadComposeProject(file: string, options: ProjectOptions): Compo
   const loader = new ProjectLoader(options);
   const projectFiles = loader.projectFilesFor(path.resolve(file));
   loader.loadProject(projectFiles, path.dirname(projectFiles[0]), undefined, 0);
-  return { composeFiles: loader.composeFiles, dependencies: [...loader.dependencies], parsed: loader.parsed, dockerfiles: loader.dockerfiles };
+  return {
+    composeFiles: loader.composeFiles,
+    dependencies: [...loader.dependencies],
+    parsed: loader.parsed,
+    dockerfiles: loader.dockerfiles,
+  };
 }
 
 class ProjectLoader {

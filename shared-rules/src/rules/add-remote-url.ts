@@ -12,8 +12,7 @@ export const addRemoteUrl: Rule = {
   appliesTo: ['dockerfile'],
   fixable: false,
   messages: {
-    default:
-      'ADD downloads {url} without --checksum: the build trusts whatever the server returns; pin it with --checksum=sha256:<digest>',
+    default: 'ADD downloads {url} without --checksum: the build trusts whatever the server returns; pin it with --checksum=sha256:<digest>',
   },
   check(c) {
     const out: RuleReport[] = [];

@@ -9,7 +9,8 @@ export const apparmorDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: "Service '{service}' sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems",
+    default:
+      "Service '{service}' sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems",
     fix: 'Remove {option}',
   },
   check(c) {

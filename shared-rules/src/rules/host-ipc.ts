@@ -9,7 +9,8 @@ export const hostIpc: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: "Service '{service}' uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
+    default:
+      "Service '{service}' uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
   },
   check(c) {
     const v = c.ipc;

@@ -9,7 +9,8 @@ export const hostNetwork: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: "Service '{service}' uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
+    default:
+      "Service '{service}' uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
   },
   check(c) {
     const v = c.networkMode;

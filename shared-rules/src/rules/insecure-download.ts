@@ -15,7 +15,8 @@ export const insecureDownload: Rule = {
   appliesTo: ['dockerfile'],
   fixable: true,
   messages: {
-    default: '{command} downloads {url} over plain HTTP: anyone on the network path can read it and replace it with their own content; use HTTPS',
+    default:
+      '{command} downloads {url} over plain HTTP: anyone on the network path can read it and replace it with their own content; use HTTPS',
     add: 'ADD downloads {url} over plain HTTP: anyone on the network path can read it and replace it with their own content; use HTTPS',
     fix: 'Use https://',
   },

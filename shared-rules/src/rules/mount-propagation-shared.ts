@@ -35,7 +35,10 @@ function sharedPropagation(m: Mount): string | undefined {
   if (m.syntax !== 'short' || !m.scalar?.known) return undefined;
   const fields = m.scalar.value.split(':');
   if (fields.length !== 3) return undefined;
-  return fields[2].split(',').map((o) => o.trim().toLowerCase()).find((o) => SHARED.has(o));
+  return fields[2]
+    .split(',')
+    .map((o) => o.trim().toLowerCase())
+    .find((o) => SHARED.has(o));
 }
 
 function shared(v: Val): string | undefined {

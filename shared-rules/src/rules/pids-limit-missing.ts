@@ -16,8 +16,7 @@ export const pidsLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default:
-      "Service '{service}' has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
+    default: "Service '{service}' has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
     unlimited:
       "Service '{service}' sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
     fix: 'Set pids_limit: 200',

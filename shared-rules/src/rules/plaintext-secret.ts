@@ -14,17 +14,69 @@ import type { Rule, RuleReport } from '../rule';
  * recorded in the image history even without a default) and every such ENV with a literal value.
  */
 const WORDS = new Set([
-  'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS',
-  'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'APIKEY', 'PRIVATEKEY',
+  'PASSWORD',
+  'PASSWORDS',
+  'PASSWD',
+  'PASS',
+  'PASSPHRASE',
+  'SECRET',
+  'SECRETS',
+  'TOKEN',
+  'TOKENS',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'CREDS',
+  'APIKEY',
+  'PRIVATEKEY',
 ]);
 /** Credential words glued to a prefix: `WEBPASSWORD`, `ADMINTOKEN`. */
 const GLUED = /^[A-Z0-9]+(PASSWORD|PASSWD|SECRET|TOKEN)$/;
 const KEY_PREFIXES = new Set(['API', 'PRIVATE', 'ACCESS', 'AUTH', 'ACCOUNT', 'ENCRYPTION', 'SIGNING', 'MASTER']);
 const ABOUT = new Set([
-  'FILE', 'FILES', 'PATH', 'DIR', 'ID', 'IDS', 'NAME', 'USER', 'USERNAME', 'URL', 'URI', 'ENDPOINT', 'HOST',
-  'PORT', 'LENGTH', 'LEN', 'MIN', 'MAX', 'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'LIFETIME',
-  'HEADER', 'TYPE', 'METHOD', 'ENABLED', 'REQUIRED', 'POLICY', 'ALGORITHM', 'FORMAT', 'PREFIX', 'LOCATION',
-  'HASH', 'HASHED', 'MODE', 'PROVIDER', 'KIND', 'VERSION', 'COMMAND', 'CMD', 'REF', 'ARN',
+  'FILE',
+  'FILES',
+  'PATH',
+  'DIR',
+  'ID',
+  'IDS',
+  'NAME',
+  'USER',
+  'USERNAME',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'PORT',
+  'LENGTH',
+  'LEN',
+  'MIN',
+  'MAX',
+  'TTL',
+  'EXPIRY',
+  'EXPIRES',
+  'EXPIRATION',
+  'TIMEOUT',
+  'LIFETIME',
+  'HEADER',
+  'TYPE',
+  'METHOD',
+  'ENABLED',
+  'REQUIRED',
+  'POLICY',
+  'ALGORITHM',
+  'FORMAT',
+  'PREFIX',
+  'LOCATION',
+  'HASH',
+  'HASHED',
+  'MODE',
+  'PROVIDER',
+  'KIND',
+  'VERSION',
+  'COMMAND',
+  'CMD',
+  'REF',
+  'ARN',
 ]);
 const FLAG_VALUE = /^(true|false|yes|no|on|off)$/i;
 
@@ -65,10 +117,8 @@ export const plaintextSecret: Rule = {
   messages: {
     default:
       "Service '{service}' sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env",
-    arg:
-      'ARG {name} looks like a credential: build arguments are recorded in the image history; pass it with RUN --mount=type=secret instead',
-    env:
-      'ENV {name} stores a credential in the image: every layer and docker inspect shows it; use a build secret or set it at run time',
+    arg: 'ARG {name} looks like a credential: build arguments are recorded in the image history; pass it with RUN --mount=type=secret instead',
+    env: 'ENV {name} stores a credential in the image: every layer and docker inspect shows it; use a build secret or set it at run time',
   },
   check(c) {
     const out: RuleReport[] = [];

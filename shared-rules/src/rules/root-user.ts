@@ -20,8 +20,7 @@ export const rootUser: Rule = {
       "Service '{service}' runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled",
     build:
       "Service '{service}' runs as root: it sets no user: and its Dockerfile {dockerfile} ends without a non-root USER; set user: or add USER to the Dockerfile",
-    noUser:
-      'The image runs as root: {stage} has no USER instruction, so a process that breaks out of the container is root on the host',
+    noUser: 'The image runs as root: {stage} has no USER instruction, so a process that breaks out of the container is root on the host',
     rootUser:
       'The image runs as root (USER {user}): a process that breaks out of the container is root on the host; switch to a non-root USER before CMD',
     fix: 'Add USER 10001',
@@ -50,7 +49,8 @@ function checkDockerfile(c: ContainerSpec): RuleReport[] {
   // A USER 10001 inserted before the root USER (e.g. one written after CMD) would change nothing.
   const useful = !last || edits.every((e) => e.file !== last.source.file || comparePositions(e.range.start, last.source.range.end) >= 0);
   const fix = fixOf('fix', useful ? edits : undefined);
-  if (!last) return [{ messageId: 'noUser', args: { stage: /^stage \d+$/.test(c.name) ? c.name : `stage ${c.name}` }, at: info.from.source, fix }];
+  if (!last)
+    return [{ messageId: 'noUser', args: { stage: /^stage \d+$/.test(c.name) ? c.name : `stage ${c.name}` }, at: info.from.source, fix }];
   return [{ messageId: 'rootUser', args: { user: last.user.value.trim() }, at: last.source, fix }];
 }
 

@@ -9,7 +9,8 @@ export const seccompDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: "Service '{service}' sets {option}: it turns off the seccomp filter, so the container can make every system call, including those used in kernel exploits and container escapes",
+    default:
+      "Service '{service}' sets {option}: it turns off the seccomp filter, so the container can make every system call, including those used in kernel exploits and container escapes",
     fix: 'Remove {option}',
   },
   check(c) {

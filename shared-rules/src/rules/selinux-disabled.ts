@@ -9,7 +9,8 @@ export const selinuxDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: "Service '{service}' sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach",
+    default:
+      "Service '{service}' sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach",
     fix: 'Remove {option}',
   },
   check(c) {

@@ -19,7 +19,8 @@ export const tlsVerificationDisabled: Rule = {
   fixable: true,
   messages: {
     flag: '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what the build downloads',
-    config: '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the server and replace what the build downloads',
+    config:
+      '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the server and replace what the build downloads',
     env: 'ENV {name} turns off TLS certificate verification for every later command of the build and in the running container: anyone on the network path can impersonate the servers it talks to',
     fix: 'Remove {flag}',
   },
@@ -27,7 +28,8 @@ export const tlsVerificationDisabled: Rule = {
     const info = c.dockerfile;
     if (!info) return [];
     const out: RuleReport[] = [];
-    for (const e of c.environment) if (e.kind === 'env' && envDisablesTls(e)) out.push({ messageId: 'env', args: { name: e.name }, at: e.source });
+    for (const e of c.environment)
+      if (e.kind === 'env' && envDisablesTls(e)) out.push({ messageId: 'env', args: { name: e.name }, at: e.source });
     for (const run of info.allRuns) for (const cmd of run.commands) out.push(...checkCommand(cmd));
     return out;
   },
@@ -67,7 +69,8 @@ const FLAGS: Record<string, string[]> = {
 };
 
 /** apt `-o` settings that turn checks off. */
-const APT_INSECURE = /^(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)=(?:true|1|yes)$|^Acquire::https?::Verify-(?:Peer|Host)=(?:false|0|no)$/i;
+const APT_INSECURE =
+  /^(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)=(?:true|1|yes)$|^Acquire::https?::Verify-(?:Peer|Host)=(?:false|0|no)$/i;
 
 function checkCommand(cmd: ShellCommand): RuleReport[] {
   const words = cmd.words.map((w) => w.text);
@@ -76,7 +79,12 @@ function checkCommand(cmd: ShellCommand): RuleReport[] {
   const name = commandName(words);
   const out: RuleReport[] = [];
   const flag = (i: number, label: string, edits: TextEdit[] | undefined) =>
-    out.push({ messageId: 'flag', args: { flag: label, command: name }, at: cmd.words[i].source, fix: fixOf('fix', edits, { flag: label }) });
+    out.push({
+      messageId: 'flag',
+      args: { flag: label, command: name },
+      at: cmd.words[i].source,
+      fix: fixOf('fix', edits, { flag: label }),
+    });
   const removeWords = (from: number, to: number) => cmd.removeWords?.(from, to);
 
   for (let i = at + 1; i < words.length; i++) {

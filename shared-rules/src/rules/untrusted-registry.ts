@@ -15,8 +15,7 @@ export const untrustedRegistry: Rule = {
   messages: {
     default:
       "Service '{service}' uses image {image} ({name}), which is outside the trusted registries ({trusted}): its content and publisher are not vetted",
-    dockerfile:
-      'FROM {image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
+    dockerfile: 'FROM {image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
   },
   check(c, ctx) {
     const trusted = ctx.settings.trustedRegistries;

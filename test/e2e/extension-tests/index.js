@@ -35,59 +35,89 @@ async function openDoc(rel) {
   return doc;
 }
 
-const diagnosticsWith = (uri, id, ms) => waitFor(`diagnostic ${id} on ${uri.path}`,
-  () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === id), ms);
+const diagnosticsWith = (uri, id, ms) =>
+  waitFor(`diagnostic ${id} on ${uri.path}`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === id), ms);
 
 async function codeActionsAt(uri, range) {
   return (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, undefined, 50)) || [];
 }
 
 const cases = [
-  ['the extension activates', async () => {
-    const ext = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'dockwarden');
-    assert.ok(ext, 'dockwarden extension is installed');
-    await waitFor('activation', async () => { await ext.activate(); return ext.isActive; }, 30000);
-  }],
-  ['compose: docker-socket-mount and pids-limit-missing with positions', async () => {
-    const doc = await openDoc('compose/docker-compose.yml');
-    const sock = await diagnosticsWith(doc.uri, 'docker-socket-mount', 60000);
-    const pids = await diagnosticsWith(doc.uri, 'pids-limit-missing', 30000);
-    assert.equal(sock.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(pids.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(doc.getText(sock.range), /\/var\/run\/docker\.sock/);
-    assert.equal(doc.lineAt(pids.range.start.line).text.trim(), 'agent:');
-  }],
-  ['compose: the quick fix removes the docker.sock mount', async () => {
-    const doc = await openDoc('compose/docker-compose.yml');
-    const sock = await diagnosticsWith(doc.uri, 'docker-socket-mount', 30000);
-    const actions = await codeActionsAt(doc.uri, sock.range);
-    const fix = actions.find((a) => a.edit && !/ignore|documentation/i.test(a.title) && /docker\.sock/.test(a.title));
-    assert.ok(fix, `a quick fix for docker-socket-mount; got ${JSON.stringify(actions.map((a) => a.title))}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'edit applied');
-    assert.ok(!doc.getText().includes('docker.sock'), 'mount removed');
-    assert.ok(doc.getText().includes('./data:/data'), 'other volume kept');
-    await waitFor('docker-socket-mount cleared',
-      () => !vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'docker-socket-mount'), 30000);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }],
-  ['compose: an "Ignore … for this line" action is offered', async () => {
-    const doc = await openDoc('compose/docker-compose.yml');
-    const sock = await diagnosticsWith(doc.uri, 'docker-socket-mount', 30000);
-    const actions = await codeActionsAt(doc.uri, sock.range);
-    assert.ok(actions.some((a) => /ignore/i.test(a.title) && /docker-socket-mount/.test(a.title)),
-      `ignore action; got ${JSON.stringify(actions.map((a) => a.title))}`);
-  }],
-  ['dockerfile: remote-script-piped-to-shell is an error on the RUN', async () => {
-    const doc = await openDoc('docker/Dockerfile');
-    const d = await diagnosticsWith(doc.uri, 'remote-script-piped-to-shell', 60000);
-    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(doc.lineAt(d.range.start.line).text, /^RUN curl/);
-  }],
-  ['commands: Fix All and Lint Workspace are registered', async () => {
-    const all = await vscode.commands.getCommands(true);
-    const ours = all.filter((c) => /^dockwarden\./i.test(c));
-    assert.ok(ours.length >= 2, `dockwarden.* commands: ${JSON.stringify(ours)}`);
-  }],
+  [
+    'the extension activates',
+    async () => {
+      const ext = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'dockwarden');
+      assert.ok(ext, 'dockwarden extension is installed');
+      await waitFor(
+        'activation',
+        async () => {
+          await ext.activate();
+          return ext.isActive;
+        },
+        30000,
+      );
+    },
+  ],
+  [
+    'compose: docker-socket-mount and pids-limit-missing with positions',
+    async () => {
+      const doc = await openDoc('compose/docker-compose.yml');
+      const sock = await diagnosticsWith(doc.uri, 'docker-socket-mount', 60000);
+      const pids = await diagnosticsWith(doc.uri, 'pids-limit-missing', 30000);
+      assert.equal(sock.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(pids.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(doc.getText(sock.range), /\/var\/run\/docker\.sock/);
+      assert.equal(doc.lineAt(pids.range.start.line).text.trim(), 'agent:');
+    },
+  ],
+  [
+    'compose: the quick fix removes the docker.sock mount',
+    async () => {
+      const doc = await openDoc('compose/docker-compose.yml');
+      const sock = await diagnosticsWith(doc.uri, 'docker-socket-mount', 30000);
+      const actions = await codeActionsAt(doc.uri, sock.range);
+      const fix = actions.find((a) => a.edit && !/ignore|documentation/i.test(a.title) && /docker\.sock/.test(a.title));
+      assert.ok(fix, `a quick fix for docker-socket-mount; got ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), 'edit applied');
+      assert.ok(!doc.getText().includes('docker.sock'), 'mount removed');
+      assert.ok(doc.getText().includes('./data:/data'), 'other volume kept');
+      await waitFor(
+        'docker-socket-mount cleared',
+        () => !vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'docker-socket-mount'),
+        30000,
+      );
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  ],
+  [
+    'compose: an "Ignore … for this line" action is offered',
+    async () => {
+      const doc = await openDoc('compose/docker-compose.yml');
+      const sock = await diagnosticsWith(doc.uri, 'docker-socket-mount', 30000);
+      const actions = await codeActionsAt(doc.uri, sock.range);
+      assert.ok(
+        actions.some((a) => /ignore/i.test(a.title) && /docker-socket-mount/.test(a.title)),
+        `ignore action; got ${JSON.stringify(actions.map((a) => a.title))}`,
+      );
+    },
+  ],
+  [
+    'dockerfile: remote-script-piped-to-shell is an error on the RUN',
+    async () => {
+      const doc = await openDoc('docker/Dockerfile');
+      const d = await diagnosticsWith(doc.uri, 'remote-script-piped-to-shell', 60000);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(doc.lineAt(d.range.start.line).text, /^RUN curl/);
+    },
+  ],
+  [
+    'commands: Fix All and Lint Workspace are registered',
+    async () => {
+      const all = await vscode.commands.getCommands(true);
+      const ours = all.filter((c) => /^dockwarden\./i.test(c));
+      assert.ok(ours.length >= 2, `dockwarden.* commands: ${JSON.stringify(ours)}`);
+    },
+  ],
 ];
 
 async function run() {

@@ -39,11 +39,13 @@ async function main() {
     console.error(String((e && e.message) || e));
     code = 1;
   }
-  let passed = 0; let failed = 0;
+  let passed = 0;
+  let failed = 0;
   if (fs.existsSync(resultFile)) {
     for (const r of JSON.parse(fs.readFileSync(resultFile, 'utf8')).results) {
       console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `\n${r.error}`}`);
-      if (r.ok) passed++; else failed++;
+      if (r.ok) passed++;
+      else failed++;
     }
   } else failed++;
   fs.rmSync(ws, { recursive: true, force: true });

@@ -13,7 +13,13 @@ let SHORT_TMP;
 function shortTmp() {
   if (!SHORT_TMP) {
     SHORT_TMP = fs.mkdtempSync('/tmp/dw-e2e-');
-    process.on('exit', () => { try { fs.rmSync(SHORT_TMP, { recursive: true, force: true }); } catch { /* best effort */ } });
+    process.on('exit', () => {
+      try {
+        fs.rmSync(SHORT_TMP, { recursive: true, force: true });
+      } catch {
+        /* best effort */
+      }
+    });
   }
   return SHORT_TMP;
 }
@@ -40,11 +46,18 @@ function privateEnv(dir, extra = {}) {
   return env;
 }
 
-const healthy = (url) => new Promise((resolve) => {
-  const req = http.get(`${url}/healthz`, (res) => { res.resume(); resolve(res.statusCode === 200); });
-  req.on('error', () => resolve(false));
-  req.setTimeout(2000, () => { req.destroy(); resolve(false); });
-});
+const healthy = (url) =>
+  new Promise((resolve) => {
+    const req = http.get(`${url}/healthz`, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
 
 /**
  * Starts code-server with a private user-data-dir and extensions-dir under `dir`, installing `vsix` first.
@@ -54,42 +67,74 @@ async function startCodeServer({ dir, port, vsix, env: extraEnv = {} }) {
   fs.mkdirSync(path.join(dir, 'ud/User'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'ext'), { recursive: true });
   const env = privateEnv(dir, extraEnv);
-  fs.writeFileSync(path.join(dir, 'ud/User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'files.autoSave': 'off',
-    'editor.codeActionWidget.includeNearbyQuickFixes': true,
-    'chat.commandCenter.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'ud/User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'files.autoSave': 'off',
+        'editor.codeActionWidget.includeNearbyQuickFixes': true,
+        'chat.commandCenter.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
+      null,
+      2,
+    ),
+  );
   const log = path.join(dir, 'code-server.log');
   const common = ['--user-data-dir', path.join(dir, 'ud'), '--extensions-dir', path.join(dir, 'ext')];
   if (vsix) {
-    const r = await runBounded(process.execPath, [ENTRY, ...common, '--install-extension', vsix, '--force'],
-      { logFile: log, env, timeoutMs: 60000 });
+    const r = await runBounded(process.execPath, [ENTRY, ...common, '--install-extension', vsix, '--force'], {
+      logFile: log,
+      env,
+      timeoutMs: 60000,
+    });
     if (r.code !== 0) throw new Error(`code-server --install-extension failed (exit ${r.code}); see ${log}`);
   }
   const config = path.join(dir, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const child = spawnLogged(process.execPath, [ENTRY, '--config', config, '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', ...common], { logFile: log, env });
+  const child = spawnLogged(
+    process.execPath,
+    [
+      ENTRY,
+      '--config',
+      config,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...common,
+    ],
+    { logFile: log, env },
+  );
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
-  child.exited.then(() => { exited = true; });
+  child.exited.then(() => {
+    exited = true;
+  });
   try {
-    await waitFor('code-server /healthz', async () => {
-      if (exited) throw Object.assign(new Error(`code-server exited early; see ${log}`), { fatal: true });
-      return healthy(url);
-    }, 60000, 250);
+    await waitFor(
+      'code-server /healthz',
+      async () => {
+        if (exited) throw Object.assign(new Error(`code-server exited early; see ${log}`), { fatal: true });
+        return healthy(url);
+      },
+      60000,
+      250,
+    );
   } catch (e) {
     await killTree(child.pid);
     throw exited ? new Error(`code-server exited early; see ${log}`) : e;

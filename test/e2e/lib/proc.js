@@ -10,7 +10,12 @@ async function waitFor(what, fn, ms = 60000, every = 200) {
   const deadline = Date.now() + ms;
   let last;
   for (;;) {
-    try { last = await fn(); } catch (e) { if (e && e.fatal) throw e; last = undefined; }
+    try {
+      last = await fn();
+    } catch (e) {
+      if (e && e.fatal) throw e;
+      last = undefined;
+    }
     if (last) return last;
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await sleep(every);
@@ -27,29 +32,53 @@ function descendants(pid) {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(d));
-    } catch { /* process ended while we looked */ }
+    } catch {
+      /* process ended while we looked */
+    }
   }
   const out = [];
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop();
-    for (const c of children.get(p) || []) { out.push(c); stack.push(c); }
+    for (const c of children.get(p) || []) {
+      out.push(c);
+      stack.push(c);
+    }
   }
   return out;
 }
 
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** SIGTERM the tree rooted at `pid`, wait up to `graceMs` for all of it to go, then SIGKILL what is left. */
 async function killTree(pid, graceMs = 15000) {
   if (!pid) return;
   const pids = [pid, ...descendants(pid)];
-  for (const p of pids) { try { process.kill(p, 'SIGTERM'); } catch { /* gone */ } }
+  for (const p of pids) {
+    try {
+      process.kill(p, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   const deadline = Date.now() + graceMs;
   while (pids.some(alive) && Date.now() < deadline) await sleep(100);
   // Anything the tree spawned meanwhile is collected too.
   const left = pids.filter(alive).concat(pids.flatMap((p) => (alive(p) ? descendants(p) : [])));
-  for (const p of left) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+  for (const p of left) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   const d2 = Date.now() + 5000;
   while (left.some(alive) && Date.now() < d2) await sleep(100);
 }
@@ -59,7 +88,13 @@ const started = new Set();
 /** Last resort (global timeout, Ctrl+C): SIGKILL every process tree this harness started and that still runs. */
 function killAllSync() {
   for (const pid of started) {
-    for (const p of [...descendants(pid), pid]) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+    for (const p of [...descendants(pid), pid]) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   }
 }
 
@@ -80,7 +115,10 @@ async function runBounded(cmd, args, { logFile, env, cwd, timeoutMs = 60000 } = 
   const t0 = Date.now();
   const child = spawnLogged(cmd, args, { logFile, env, cwd });
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; killTree(child.pid, 3000); }, timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killTree(child.pid, 3000);
+  }, timeoutMs);
   const { code, signal } = await child.exited;
   clearTimeout(timer);
   return { code, signal, timedOut, ms: Date.now() - t0 };

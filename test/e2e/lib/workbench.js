@@ -11,14 +11,25 @@ async function launchBrowser(env) {
     headless: true,
     env,
     timeout: 60000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 class Workbench {
-  constructor(page, log) { this.page = page; this.log = log; }
+  constructor(page, log) {
+    this.page = page;
+    this.log = log;
+  }
 
   static async open(browser, url, log) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -27,7 +38,10 @@ class Workbench {
     await page.goto(url, { timeout: UI_TIMEOUT });
     await page.waitForSelector('.monaco-workbench', { timeout: UI_TIMEOUT });
     // Let the workbench take keyboard focus.
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+    await page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 700, y: 450 } })
+      .catch(() => {});
     return new Workbench(page, log);
   }
 
@@ -44,9 +58,15 @@ class Workbench {
   async openFile(relPath) {
     const { page } = this;
     await this.quickInput('Control+P', relPath);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relPath) }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relPath) })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
-    await page.locator(`.tab[data-resource-name="${path.basename(relPath)}"], .tab:has-text("${path.basename(relPath)}")`).first().waitFor();
+    await page
+      .locator(`.tab[data-resource-name="${path.basename(relPath)}"], .tab:has-text("${path.basename(relPath)}")`)
+      .first()
+      .waitFor();
     await page.locator('.monaco-editor .view-lines').first().waitFor();
   }
 
@@ -67,7 +87,10 @@ class Workbench {
         if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the command palette`, { cause: e });
       }
     }
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => {});
   }
 
   /** Moves the cursor to 1-based line/column with Ctrl+G, focusing the editor. */
@@ -78,11 +101,18 @@ class Workbench {
     await page.locator('.monaco-editor.focused').waitFor();
   }
 
-  squiggles(kind) { return this.page.locator(`.monaco-editor .squiggly-${kind}`); }
+  squiggles(kind) {
+    return this.page.locator(`.monaco-editor .squiggly-${kind}`);
+  }
 
   async openProblems() {
     const { page } = this;
-    if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+    if (
+      !(await page
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false))
+    ) {
       await page.keyboard.press('Control+Shift+M');
     }
     await page.locator('.markers-panel').waitFor();
@@ -118,12 +148,19 @@ class Workbench {
     await page.locator('.action-widget .monaco-list-row.action.focused', { hasText: title }).first().waitFor({ timeout: 10000 });
     if (screenshot) await screenshot();
     await page.keyboard.press('Enter');
-    await page.locator('.action-widget').waitFor({ state: 'hidden' }).catch(() => {});
+    await page
+      .locator('.action-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => {});
     return chosen;
   }
 
   async save() {
-    await this.page.locator('.monaco-editor').first().click({ position: { x: 5, y: 5 }, trial: true }).catch(() => {});
+    await this.page
+      .locator('.monaco-editor')
+      .first()
+      .click({ position: { x: 5, y: 5 }, trial: true })
+      .catch(() => {});
     await this.page.keyboard.press('Control+S');
   }
 }

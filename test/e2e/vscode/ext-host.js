@@ -21,8 +21,9 @@ async function runExtHostSuite({ cs, browser, runDir, log, record, devPath }) {
   try {
     const wb = await Workbench.open(browser, url, log);
     page = wb.page;
-    const { results } = JSON.parse(await waitFor('extension-host test results', () =>
-      fs.existsSync(resultFile) && fs.readFileSync(resultFile, 'utf8'), 180000, 250));
+    const { results } = JSON.parse(
+      await waitFor('extension-host test results', () => fs.existsSync(resultFile) && fs.readFileSync(resultFile, 'utf8'), 180000, 250),
+    );
     for (const r of results) record(`exthost: ${r.name}`, r.ok, r.ms, r.ok ? null : r.error);
     log(`extension-host suite took ${Date.now() - t0} ms`);
   } catch (e) {

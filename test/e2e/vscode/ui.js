@@ -12,11 +12,18 @@ const YAML = require(path.join(REPO, 'node_modules/yaml'));
 
 const COMPOSE = 'docker-compose.yml';
 // Lines (1-based) in fixtures/compose-sock/docker-compose.yml.
-const SERVICE_LINE = 3;   // "  agent:"
-const SOCKET_LINE = 6;    // "      - /var/run/docker.sock:/var/run/docker.sock"
+const SERVICE_LINE = 3; // "  agent:"
+const SOCKET_LINE = 6; // "      - /var/run/docker.sock:/var/run/docker.sock"
 
 const readWhen = (file, pred, what, ms = 20000) =>
-  waitFor(what, () => { const t = fs.readFileSync(file, 'utf8'); return pred(t) ? t : null; }, ms);
+  waitFor(
+    what,
+    () => {
+      const t = fs.readFileSync(file, 'utf8');
+      return pred(t) ? t : null;
+    },
+    ms,
+  );
 
 /** Waits for the compose fixture's two findings as squiggles and as Problems rows carrying the rule ids. */
 async function composeFindingsShown(wb) {
@@ -73,7 +80,7 @@ const scenarios = [
       const row = wb.problemRows('remote-script-piped-to-shell').first();
       await row.waitFor();
       // The row sits under an error icon in the Problems panel.
-      assert.ok(await row.locator('.codicon-error').count() > 0, 'finding is shown as an error');
+      assert.ok((await row.locator('.codicon-error').count()) > 0, 'finding is shown as an error');
     },
   },
   {
@@ -103,7 +110,11 @@ const scenarios = [
       await wb.problemRows('pids-limit-missing').first().waitFor({ state: 'detached' });
       await wb.problemRows('docker-socket-mount').first().waitFor({ state: 'detached' });
       await wb.save();
-      const text = await readWhen(path.join(ws, COMPOSE), (t) => !t.includes('docker.sock') && /pids_limit/.test(t), 'the fixed file on disk');
+      const text = await readWhen(
+        path.join(ws, COMPOSE),
+        (t) => !t.includes('docker.sock') && /pids_limit/.test(t),
+        'the fixed file on disk',
+      );
       assert.match(text, /^# A small stack/m);
       const doc = YAML.parse(text);
       assert.equal(doc.services.agent.image, 'nginx:1.27');
