@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { lintWorkspace } from './lint-workspace';
-import { DOCUMENT_SELECTOR, WATCHED_GLOBS } from './selectors';
+import { DOCUMENT_SELECTOR, FIX_ALL_KIND, WATCHED_GLOBS } from './selectors';
 import { createStatusItem } from './status';
 
-const FIX_ALL_KIND = 'source.fixAll.dockwarden';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

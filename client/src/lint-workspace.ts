@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { WORKSPACE_EXCLUDE_GLOB, WORKSPACE_FILES_GLOB } from './selectors';
+import { LINT_FILES_REQUEST, WORKSPACE_EXCLUDE_GLOB, WORKSPACE_FILES_GLOB, type LintFilesResult } from './selectors';
 
-const LINT_FILES_REQUEST = 'dockwarden/lintFiles';
 /** Files per request: small enough for a responsive progress bar and cancellation, large enough to be quick. */
 const BATCH = 25;
 const MAX_FILES = 5000;
-
-interface LintFilesResult {
-  linted: number;
-  findings: number;
-}
 
 /** "Dockwarden: Lint Workspace": every compose file and Dockerfile, with diagnostics for unopened files too. */
 export async function lintWorkspace(client: LanguageClient): Promise<void> {

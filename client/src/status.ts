@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SOURCE } from './selectors';
 
 /** A status-bar item with the number of Dockwarden problems in the active editor's document. */
 export function createStatusItem(): vscode.Disposable {
@@ -9,7 +10,7 @@ export function createStatusItem(): vscode.Disposable {
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc) return item.hide();
-    const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'dockwarden');
+    const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE);
     const relevant =
       ours.length > 0 || ['dockercompose', 'dockerfile'].includes(doc.languageId) || /compose[^/\\]*\.ya?ml$/i.test(doc.fileName);
     if (!relevant) return item.hide();

@@ -1,47 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The file access the analysis needs, so the language server can serve unsaved editor buffers. */
+/**
+ * How a front end reads the other files of a project (override files, `.env`, linked Dockerfiles): decoded,
+ * within the size limit and the folders the user allows (the analysis core provides it).
+ */
 export interface FileAccess {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readText(file: string): string | undefined;
-}
-
-/** Reads from disk, refusing files larger than `maxBytes`. */
-export function diskFileAccess(maxBytes = 5 * 1024 * 1024): FileAccess {
-  return {
-    readText(file) {
-      try {
-        // Projects probe many files that do not exist (override files, .env): no exception for those.
-        const st = fs.statSync(file, { throwIfNoEntry: false });
-        if (!st || !st.isFile() || st.size > maxBytes) return undefined;
-        return decodeText(fs.readFileSync(file));
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
-/** Decodes a file as editors do: UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8. */
-export function decodeText(bytes: Buffer): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return bytes.toString('utf8');
-}
-
-/**
- * Confines reads to `roots` (workspace folders): paths a compose file names (`include`, `extends`, `env_file`,
- * `build`) that leave them are not read. No roots: no confinement.
- */
-export function confinedFileAccess(files: FileAccess, roots: readonly string[] | undefined): FileAccess {
-  if (!roots || roots.length === 0) return files;
-  const inside = insideRoots(roots);
-  return { readText: (file) => (inside(file) ? files.readText(file) : undefined) };
 }
 
 /**
@@ -66,43 +31,4 @@ function isNormalizedAbsolute(p: string): boolean {
     }
   }
   return true;
-}
-
-/** Memoized by the roots array: the CLI passes one array (often hundreds of roots) for every file it lints. */
-const rootTests = new WeakMap<readonly string[], (file: string) => boolean>();
-
-/**
- * Whether a path is one of `roots` or inside one. Looks the path's ancestors up in a set, so the cost does
- * not grow with the number of roots.
- */
-function insideRoots(roots: readonly string[]): (file: string) => boolean {
-  let test = rootTests.get(roots);
-  if (test) return test;
-  const resolved = new Set(roots.map((r) => path.resolve(r)));
-  // Answers per folder: a project probes several names in one folder (.env, override files, Dockerfiles).
-  const folders = new Map<string, boolean>();
-  const folderInside = (folder: string): boolean => {
-    let inside = folders.get(folder);
-    if (inside === undefined) {
-      inside = false;
-      for (let dir = folder; ;) {
-        if (resolved.has(dir)) {
-          inside = true;
-          break;
-        }
-        const parent = path.dirname(dir);
-        if (parent === dir) break;
-        dir = parent;
-      }
-      if (folders.size > 10_000) folders.clear();
-      folders.set(folder, inside);
-    }
-    return inside;
-  };
-  test = (file) => {
-    const abs = resolvePath(file);
-    return resolved.has(abs) || folderInside(path.dirname(abs));
-  };
-  rootTests.set(roots, test);
-  return test;
 }

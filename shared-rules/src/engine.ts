@@ -2,6 +2,7 @@ import type { ContainerSpec, ParsedFile, Source, Suppression } from './model';
 import type { Finding, Rule, RuleContext, RuleSettings, Severity } from './rule';
 import { allRules } from './rules';
 import { renderMessage, type Locale } from './l10n';
+import { imagesOf, isTrustedBy } from './image-ref';
 
 /** Resolves the severity of a rule for a file: `off` drops its findings, undefined keeps the default. */
 export type SeverityResolver = (ruleId: string, file: string) => Severity | 'off' | undefined;
@@ -11,6 +12,11 @@ export interface LintOptions {
   severity?: SeverityResolver;
   rules?: readonly Rule[];
   locale?: Locale;
+  /**
+   * Rules that look only at containers running an image from outside `trustedRegistries` (and at none when it is
+   * not configured): the `recommended` profile's resource limits, for containers the user does not trust.
+   */
+  untrustedOnly?: ReadonlySet<string>;
 }
 
 /**
@@ -45,7 +51,7 @@ export function ruleContext(options: LintOptions, project: ContainerSpec[]): Rul
 
 /** The rules' findings on one container, before merging, severity settings and suppressions. */
 export function containerFindings(container: ContainerSpec, ctx: RuleContext, options: LintOptions = {}): Finding[] {
-  return runRules(options.rules ?? allRules, container, ctx, options.locale ?? 'en');
+  return runRules(options.rules ?? allRules, container, ctx, options.locale ?? 'en', options.untrustedOnly);
 }
 
 /**
@@ -62,10 +68,18 @@ export function finishFindings(
   return sortFindings(applySuppressions(withSeverity, files));
 }
 
-function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleContext, locale: Locale): Finding[] {
+function runRules(
+  rules: readonly Rule[],
+  container: ContainerSpec,
+  ctx: RuleContext,
+  locale: Locale,
+  untrustedOnly: ReadonlySet<string> | undefined,
+): Finding[] {
   const out: Finding[] = [];
+  let untrusted: boolean | undefined;
   for (const rule of rules) {
     if (!rule.appliesTo.includes(container.origin)) continue;
+    if (untrustedOnly?.has(rule.id) && !(untrusted ??= runsUntrustedImage(container, ctx.settings.trustedRegistries))) continue;
     try {
       for (const report of rule.check(container, ctx)) {
         const finding: Finding = {
@@ -96,6 +110,12 @@ function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleCon
     }
   }
   return out;
+}
+
+/** The container pulls an image (known, parseable) from outside the trusted registries, which are configured. */
+function runsUntrustedImage(container: ContainerSpec, trusted: readonly string[] | undefined): boolean {
+  if (!trusted || trusted.length === 0) return false;
+  return imagesOf(container).some((use) => !isTrustedBy(use.ref, trusted));
 }
 
 function inheritedMessage(container: ContainerSpec): string {

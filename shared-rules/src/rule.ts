@@ -11,6 +11,11 @@ export function docsUrl(id: string): string {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * `unsafe`: the fix commonly stops a container that works today from starting or serving (rules.md § Fix
+   * safety); `--fix` and `source.fixAll` apply it only when asked to. Undefined counts as safe.
+   */
+  safety?: 'safe' | 'unsafe';
 }
 
 /** A fix as a rule reports it: the title is a message id of the rule, rendered in the user's language. */

@@ -69,7 +69,11 @@ test('open a compose file: diagnostics with source, code, docs link, severity an
     assert.ok(codes(s.latest(uri)).includes('port-all-interfaces'));
     const hint = diag(s, uri, 'image-no-digest')!;
     assert.equal(hint.severity, 4);
-    const info = diag(s, uri, 'cap-drop-missing')!;
+    // The recommended profile leaves the per-service hardening checks off; the strict one shows them as info.
+    assert.ok(!codes(s.latest(uri)).includes('cap-drop-missing'));
+    s.settings = { profile: 'strict' };
+    void s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const info = await s.waitFor('strict profile', () => diag(s, uri, 'cap-drop-missing'));
     assert.equal(info.severity, 3);
   });
 });
@@ -90,7 +94,7 @@ test('incremental edit updates diagnostics; a UTF-16 edit after an emoji keeps p
     // Insert a service key after the emoji comment: `web` key range stays at character 2.
     s.change(uri, 3, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 13 } }, text: '!' }]);
     await s.waitFor('version 3', () => s.latest(uri)?.version === 3);
-    const d = diag(s, uri, 'cap-drop-missing')!;
+    const d = diag(s, uri, 'pids-limit-missing')!;
     assert.deepEqual(d.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } });
   });
 });
@@ -287,12 +291,16 @@ test('a client without capabilities: plain diagnostics, `changes` edits, setting
   );
 });
 
-test('Neovim 0.7: an empty languageId is recognised by file name; a non-compose YAML is left alone', async () => {
+test('Neovim 0.7: an empty languageId is recognised by file name; a YAML without services is left alone', async () => {
   const dir = copyFixture('compose-basic');
   const compose = uriOf(path.join(dir, 'compose.yaml'));
   const other = uriOf(path.join(dir, 'values.yaml'));
+  const stack = uriOf(path.join(dir, 'stack.yml'));
   await withSession({ rootDir: dir }, async (s) => {
-    s.open(other, COMPOSE, 'yaml');
+    s.open(other, 'replicaCount: 2\nimage:\n  repository: nginx\n  privileged: true\n', 'yaml');
+    // A YAML with a top-level services mapping is a Compose file whatever its name, as the CLI finds it.
+    s.open(stack, COMPOSE, 'yaml');
+    await s.waitFor('stack.yml linted', () => diag(s, stack, 'privileged'));
     s.open(compose, COMPOSE, '');
     await s.waitFor('compose.yaml linted', () => diag(s, compose, 'privileged'));
     await s.waitFor('values.yaml published empty', () => s.latest(other));

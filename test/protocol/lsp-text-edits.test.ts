@@ -1,14 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ignoreFileEdit, ignoreLineEdit, minimalEdit, removeSuppressionEdit } from '../../server/src/lsp/text-edits';
-import { fixAllText } from '../../server/src/lsp/fix-all';
+import { ignoreFileEdit, ignoreLineEdit, removeSuppressionEdit } from '../../server/src/lsp/text-edits';
+import { minimalEdit } from '../../server/src/text/edits';
 import { Debouncer } from '../../server/src/lsp/debounce';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 import { isWithinDir, pathToUri, uriToPath } from '../../server/src/lsp/uris';
-import { sameTreeDependents } from '../../server/src/lsp/server';
 import { applyLspEdits } from './harness';
-import type { Finding } from '../../shared-rules/src/rule';
 
 const apply = (text: string, e: { range: any; newText: string }) => applyLspEdits(text, [e]);
 
@@ -72,47 +70,6 @@ test('minimal edit never splits CRLF or a surrogate pair and reproduces the targ
   }
 });
 
-test('fix-all: one fix per lint; a fix that does not remove its finding is applied once; non-converging input stops', () => {
-  const at = { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  // A "fix" that always inserts text and never clears its finding.
-  const bad = (): Finding[] => [
-    { rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'f', range: at.range, newText: 'x' }] } },
-  ];
-  assert.deepEqual(fixAllText('f', '', bad), { text: 'x', applied: 1 });
-  // Edits in another file are skipped.
-  const other = (): Finding[] => [
-    { rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'g', range: at.range, newText: 'x' }] } },
-  ];
-  assert.deepEqual(fixAllText('f', '', other), { text: '', applied: 0 });
-  // Two overlapping fixes: the second is recomputed on the new text.
-  const lint = (t: string): Finding[] =>
-    t.includes('AB')
-      ? [
-          {
-            rule: 'a',
-            severity: 'info',
-            message: 'a',
-            at,
-            fix: {
-              title: 'a',
-              edits: [{ file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'A' }],
-            },
-          },
-          {
-            rule: 'b',
-            severity: 'info',
-            message: 'b',
-            at,
-            fix: {
-              title: 'b',
-              edits: [{ file: 'f', range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, newText: 'b' }],
-            },
-          },
-        ]
-      : [];
-  assert.deepEqual(fixAllText('f', 'AB', lint), { text: 'A', applied: 1 });
-});
-
 test('settings are coerced: bad values fall back to defaults', () => {
   const s = normalizeSettings({
     run: 'sometimes',
@@ -139,12 +96,6 @@ test('URIs: file URIs become paths and back; virtual documents get pseudo paths 
   assert.equal(pathToUri(v, new Map([[v, 'vscode-vfs://github/acme/repo/compose.yaml']])), 'vscode-vfs://github/acme/repo/compose.yaml');
   assert.ok(isWithinDir('/a/b/c', '/a'));
   assert.ok(!isWithinDir('/ab', '/a'));
-});
-
-test('dependents: open documents in the same directory, below it or above it', () => {
-  const open = ['/p/docker-compose.yml', '/p/app/Dockerfile', '/q/docker-compose.yml', '/p/.env'];
-  assert.deepEqual(sameTreeDependents('/p/.env', open), ['/p/docker-compose.yml', '/p/app/Dockerfile']);
-  assert.deepEqual(sameTreeDependents('/p/app/Dockerfile', open), ['/p/docker-compose.yml', '/p/.env']);
 });
 
 test('debouncer: only the last scheduled job of a key runs', async () => {

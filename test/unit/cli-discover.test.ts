@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverFiles, pathMatcher } from '../../server/src/discover';
-import { diskFileAccess } from '../../server/src/fs';
+import { Analysis, pathMatcher } from '../../server/src/analysis';
 import { kindByName, looksLikeCompose } from '../../server/src/kind';
 import { envLocale, parseArgs, UsageError } from '../../server/src/cli/args';
 
@@ -63,14 +62,13 @@ test('discovery: recursion, skipped folders, ignore globs, composeFiles globs, s
   fs.symlinkSync(root, path.join(root, 'deep/a/loop'));
   fs.symlinkSync(path.join(root, 'app'), path.join(root, 'app-link'));
   fs.symlinkSync(path.join(root, 'missing'), path.join(root, 'dangling.yml'));
-  const result = discoverFiles(['.'], { cwd: root, files: diskFileAccess() });
+  const result = new Analysis().discover(['.'], root);
   assert.deepEqual(result.missing, []);
   assert.deepEqual(result.configErrors, []);
   assert.deepEqual(
     result.files.map((f) => `${f.display}:${f.kind}`),
     ['app/Containerfile:dockerfile', 'compose.yaml:compose', 'deploy/prod.yml:compose', 'deploy/stack.tpl:compose'],
   );
-  assert.equal(result.files.find((f) => f.display === 'deploy/prod.yml')?.text, SERVICES, 'sniffed text is kept');
 });
 
 test('discovery: explicit files, missing paths, absolute paths, and nested config files', () => {
@@ -83,8 +81,8 @@ test('discovery: explicit files, missing paths, absolute paths, and nested confi
     'c/.dockwarden.yaml': 'rulez: {}\n',
     'c/compose.yml': SERVICES,
   });
-  const files = diskFileAccess();
-  const r = discoverFiles(['a/odd.txt', 'a/build.recipe', 'a/notes.txt', 'nope', path.join(root, 'b')], { cwd: root, files });
+  const analysis = new Analysis();
+  const r = analysis.discover(['a/odd.txt', 'a/build.recipe', 'a/notes.txt', 'nope', path.join(root, 'b')], root);
   assert.deepEqual(r.missing, ['nope']);
   assert.deepEqual(
     r.files.map((f) => [f.display, f.kind]),
@@ -95,7 +93,7 @@ test('discovery: explicit files, missing paths, absolute paths, and nested confi
     ],
   );
   assert.equal(r.files[2].config.config.rules.privileged, 'off');
-  const c = discoverFiles(['.'], { cwd: root, files });
+  const c = analysis.discover(['.'], root);
   assert.deepEqual(
     c.configErrors.map((e) => [path.relative(root, e.file), e.line, e.message]),
     [['c/.dockwarden.yaml', 0, "Unknown key 'rulez' (did you mean 'rules'?)"]],
@@ -116,10 +114,7 @@ test('pathMatcher: anchored globs, folder globs and bare names at any depth', ()
 
 test('args: defaults, values, --opt=value, -- and errors', () => {
   const d = parseArgs([], {});
-  assert.deepEqual(
-    [d.command, d.paths, d.format, d.failOn, d.locale, d.fix, d.color],
-    ['lint', ['.'], 'text', 'warning', 'en', false, true],
-  );
+  assert.deepEqual([d.command, d.paths, d.format, d.failOn, d.locale, d.fix, d.color], ['lint', ['.'], 'text', 'error', 'en', false, true]);
   const o = parseArgs(['--format=sarif', '--fail-on', 'none', '--lang', 'ja', '--no-color', 'a', '--', '--weird-name'], {});
   assert.deepEqual([o.format, o.failOn, o.locale, o.color, o.paths], ['sarif', 'none', 'ja', false, ['a', '--weird-name']]);
   assert.equal(parseArgs(['--dry-run'], {}).fix, true, '--dry-run implies --fix');

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runCli as runInProcess } from '../../server/src/cli/run';
-import { lintOne, TextStore } from '../../server/src/cli/lint-files';
+import { Analysis } from '../../server/src/analysis';
+import type { FrontEnd } from '../../server/src/analysis/frontend';
 import { formatText, reachesFailOn } from '../../server/src/cli/format';
 import { cliTexts } from '../../server/src/cli/texts';
 import type { Finding } from '../../shared-rules/src/rule';
@@ -37,24 +38,20 @@ test('on a terminal, text output is grouped by file with colours; --no-color rem
   assert.match(plain.out(), /^ {2}5:17 +error +.*privileged$/m);
 });
 
-test('an unexpected exception while linting one file becomes internal-error for that file', () => {
-  const store = new TextStore(FIXTURES);
-  const file = {
-    path: path.join(FIXTURES, 'odd/services.conf'),
-    display: 'odd/services.conf',
-    kind: 'compose' as const,
-    config: { config: null as never, errors: [] },
+test('an unexpected exception while linting one file becomes internal-error for that file; so does a missing file', () => {
+  const analysis = new Analysis();
+  const compose = analysis.frontEnd<FrontEnd>('compose')!;
+  compose.load = () => {
+    throw new Error('boom');
   };
-  const findings = lintOne(file, { store, locale: 'en', processEnv: {} });
-  assert.equal(findings.length, 1);
-  assert.equal(findings[0].rule, 'internal-error');
-  assert.equal(findings[0].at.file, 'odd/services.conf');
-  const missing = lintOne(
-    { ...file, path: '/nope', display: 'nope.yml', config: { config: { rules: {}, ignore: [], fixes: {} }, errors: [] } },
-    { store, locale: 'en', processEnv: {} },
+  const file = path.join(FIXTURES, 'odd/services.conf');
+  const { findings } = analysis.lint(file, { kind: 'compose' });
+  assert.deepEqual(
+    findings.map((f) => [f.rule, f.at.file, f.message]),
+    [['internal-error', file, 'Dockwarden failed on this file: boom']],
   );
   assert.deepEqual(
-    missing.map((f) => f.rule),
+    analysis.lint('/nope.yml', { kind: 'compose' }).findings.map((f) => f.rule),
     ['internal-error'],
   );
 });
@@ -88,23 +85,17 @@ test('fail-on ranks: hint < info < warning < error; none never fails', () => {
   assert.deepEqual(table, ['0000', '0100', '0110', '0111']);
 });
 
-test('a file over 5 MB is reported as file-too-large, not read', () => {
+test('a file over the size limit (1 MB unless configured) is reported as file-too-large, not read', () => {
   const fs = require('node:fs') as typeof import('node:fs');
   const os = require('node:os') as typeof import('node:os');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-large-'));
-  fs.writeFileSync(path.join(dir, 'docker-compose.yml'), `services:\n  a:\n    image: x\n${'#'.repeat(6 * 1024 * 1024)}\n`);
-  const store = new TextStore(dir);
-  const findings = lintOne(
-    {
-      path: path.join(dir, 'docker-compose.yml'),
-      display: 'docker-compose.yml',
-      kind: 'compose',
-      config: { config: { rules: {}, ignore: [], fixes: {} }, errors: [] },
-    },
-    { store, locale: 'en', processEnv: {} },
-  );
+  const file = path.join(dir, 'docker-compose.yml');
+  fs.writeFileSync(file, `services:\n  a:\n    privileged: true\n${'#'.repeat(1024 * 1024)}\n`);
+  const findings = new Analysis().lint(file).findings;
   assert.deepEqual(
     findings.map((f) => [f.rule, f.severity]),
     [['file-too-large', 'warning']],
   );
+  fs.writeFileSync(path.join(dir, '.dockwarden.yaml'), 'maxFileSizeKb: 2048\n');
+  assert.ok(new Analysis().lint(file).findings.some((f) => f.rule === 'privileged'));
 });

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, emptyConfig } from '../../server/src/config';
-import { diskFileAccess } from '../../server/src/fs';
+import { fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, emptyConfig } from '../../server/src/analysis/config';
 import { STARTER_CONFIG } from '../../server/src/cli/init';
 
 const errorsOf = (text: string) =>
@@ -83,7 +82,7 @@ test('loadConfigFor walks up to the first config file', () => {
   fs.mkdirSync(path.join(root, 'a/b/c'), { recursive: true });
   fs.writeFileSync(path.join(root, '.dockwarden.yml'), 'rules:\n  privileged: warning\n');
   fs.writeFileSync(path.join(root, 'a/.dockwarden.yaml'), 'rules:\n  privileged: info\n');
-  const files = diskFileAccess();
+  const files = { readText: (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined) };
   assert.equal(loadConfigFor(path.join(root, 'a/b/c'), files).file, path.join(root, 'a/.dockwarden.yaml'));
   assert.equal(loadConfigFor(path.join(root, 'a/b/c'), files).config.rules.privileged, 'info');
   assert.equal(loadConfigFor(root, files).config.rules.privileged, 'warning');

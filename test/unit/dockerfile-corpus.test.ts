@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 import { kindByName } from '../../server/src/kind';
 
 const CORPUS = '/work/shared/corpus-realworld';
@@ -38,7 +38,7 @@ test('every corpus Dockerfile parses and lints without throwing or internal erro
         if (run.commands.length > 0) parsedRuns++;
       }
     }
-    const internal = lintFile({ file, text, kind: 'dockerfile' }).findings.filter((f) => f.rule === 'internal-error');
+    const internal = lintText({ file, text, kind: 'dockerfile' }).findings.filter((f) => f.rule === 'internal-error');
     assert.deepEqual(internal, [], file);
   }
   // Nearly every RUN is valid shell (the rest are PowerShell or `export` only).

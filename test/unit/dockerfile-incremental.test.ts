@@ -1,6 +1,6 @@
 /**
- * The Dockerfile typing path (lintDockerfileIncrementally: previous instructions reused where an edit did not
- * touch them, RUN analyses cached by their lines) must give exactly what a full, uncached lint gives: random
+ * The Dockerfile typing path (a session's previous instructions reused where an edit did not touch them, RUN
+ * analyses kept by their lines) must give exactly what a full, uncached lint gives: random
  * edit sequences on fixtures, corpus and generated Dockerfiles, each version linted both ways and compared.
  */
 import { test } from 'node:test';
@@ -9,13 +9,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { lintParsed } from '../../shared-rules/src/engine';
-import { lintDockerfileIncrementally, lintFile } from '../../server/src/lint';
+import type { Finding } from '../../shared-rules/src/rule';
+import { analysisFor, lintText } from '../helpers/lint';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { parseInstructions } from '../../server/src/dockerfile/instructions';
+import { parseInstructions, type InstructionsMemo } from '../../server/src/dockerfile/instructions';
+import { RunCache } from '../../server/src/dockerfile/run-cache';
+import { CORPUS_DIR } from '../helpers/corpus';
 import { firstArgumentOffset } from '../../server/src/dockerfile/run';
 import { LineIndex } from '../../server/src/dockerfile/text';
 
-const CORPUS = '/work/shared/corpus-realworld';
+const CORPUS = CORPUS_DIR;
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/dockerfile');
 
 /** A long multi-stage Dockerfile like the benchmark's (bench/generate.ts is outside the test project). */
@@ -111,7 +114,13 @@ function apply(text: string, e: Edit): string {
 
 /** The reference: a full parse, nothing cached or reused. */
 function reference(file: string, text: string) {
-  return lintParsed([parseDockerfile(file, text, { cache: false })]);
+  return lintParsed([parseDockerfile(file, text)]);
+}
+
+/** An editor session on one Dockerfile: each lint may reuse the previous version's instructions and RUNs. */
+function session(): (file: string, text: string) => Finding[] {
+  const analysis = analysisFor({});
+  return (file, text) => analysis.lint(file, { text, kind: 'dockerfile', overrides: { profile: 'strict' }, session: file }).findings;
 }
 
 test('the Dockerfile typing path equals a full, uncached lint after every random edit', { timeout: 600_000 }, () => {
@@ -122,17 +131,18 @@ test('the Dockerfile typing path equals a full, uncached lint after every random
   fc.assert(
     fc.property(fc.nat(all.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
       const file = `/work/p${run++ % 20}/Dockerfile`;
-      const probe = `${file}.probe`;
+      const probe: InstructionsMemo = {};
+      const typed = session();
       let text = all[which].text;
-      assert.deepStrictEqual(lintDockerfileIncrementally({ file, text }).findings, reference(file, text));
-      let before = parseInstructions(probe, text, true).instructions;
+      assert.deepStrictEqual(typed(file, text), reference(file, text));
+      let before = parseInstructions(text, probe).instructions;
       for (const e of edits) {
         text = apply(text, e);
-        const fast = lintDockerfileIncrementally({ file, text }).findings;
+        const fast = typed(file, text);
         const full = reference(file, text);
         assert.deepStrictEqual(fast, full, `${all[which].name} after ${JSON.stringify(e)}:\n${text}`);
-        assert.deepStrictEqual(lintFile({ file, text }).findings, full);
-        const after = parseInstructions(probe, text, true).instructions;
+        assert.deepStrictEqual(lintText({ file, text }).findings, full);
+        const after = parseInstructions(text, probe).instructions;
         if (after.some((ins) => before.includes(ins))) reused++;
         before = after;
         versions++;
@@ -147,13 +157,16 @@ test('the Dockerfile typing path equals a full, uncached lint after every random
 test('a one-character edit reuses the instructions it did not touch', () => {
   const file = '/work/one/Dockerfile';
   const text = generateLongDockerfile(12);
-  const first = parseInstructions(file, text, true).instructions;
+  const memo: InstructionsMemo = {};
+  const first = parseInstructions(text, memo).instructions;
   const at = text.indexOf('pkg5-3');
   const edited = text.slice(0, at) + 'x' + text.slice(at);
-  const second = parseInstructions(file, edited, true).instructions;
+  const second = parseInstructions(edited, memo).instructions;
   assert.equal(second.length, first.length);
   assert.equal(second.filter((ins, i) => ins === first[i]).length, first.length - 1);
-  assert.deepStrictEqual(lintDockerfileIncrementally({ file, text: edited }).findings, reference(file, edited));
+  const typed = session();
+  typed(file, text);
+  assert.deepStrictEqual(typed(file, edited), reference(file, edited));
 });
 
 /** A copy without methods (a copy's closures are other functions), cycles kept. */
@@ -170,9 +183,11 @@ test('a RUN moved by a line typed above it reuses its analysis, shifted to where
   const file = '/work/moved/Dockerfile';
   const text =
     'FROM debian:12\nRUN curl -k https://x.example/i.sh | sudo sh -c "wget http://y && tar x" && echo $(curl http://z)\nUSER root\n';
-  lintDockerfileIncrementally({ file, text });
-  const moved = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { incremental: true });
-  const fresh = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { cache: false });
+  const runs = new RunCache();
+  const memo: InstructionsMemo = {};
+  parseDockerfile(file, text, { memo, runs });
+  const moved = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'), { memo, runs });
+  const fresh = parseDockerfile(file, text.replace('FROM debian:12\n', 'FROM debian:12\n\n# two lines\n'));
   const [a] = moved.containers[0].dockerfile!.runs;
   const [b] = fresh.containers[0].dockerfile!.runs;
   assert.equal(a.source.range.start.line, 3);
@@ -192,11 +207,11 @@ test('a RUN moved by a line typed above it reuses its analysis, shifted to where
 test('a continuation typed at the end of an instruction swallows the next one, as in a full parse', () => {
   const file = '/work/cont/Dockerfile';
   const text = 'FROM debian:12\nRUN echo a\nRUN sudo b\nUSER 1000\n';
-  lintDockerfileIncrementally({ file, text });
+  const typed = session();
+  typed(file, text);
   const edited = text.replace('RUN echo a', 'RUN echo \\');
-  const fast = lintDockerfileIncrementally({ file, text: edited });
-  assert.deepStrictEqual(fast.findings, reference(file, edited));
-  assert.equal(parseInstructions('/work/cont/probe', edited).instructions.length, 3);
+  assert.deepStrictEqual(typed(file, edited), reference(file, edited));
+  assert.equal(parseInstructions(edited).instructions.length, 3);
 });
 
 test('firstArgumentOffset finds where dockerfile-ast puts the first argument', () => {
@@ -211,7 +226,7 @@ test('firstArgumentOffset finds where dockerfile-ast puts the first argument', (
   let compared = 0;
   for (const text of texts) {
     const index = new LineIndex(text);
-    const { escape, instructions } = parseInstructions('/work/first/Dockerfile', text);
+    const { escape, instructions } = parseInstructions(text);
     for (const ins of instructions) {
       if (ins.getKeyword() !== 'RUN') continue; // shellScript's only caller
       const expected = ins.getArgumentsRange();

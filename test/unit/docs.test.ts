@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { allRules } from '../../shared-rules/src/rules';
 import { engineRules } from '../../shared-rules/src/meta';
 import type { Rule } from '../../shared-rules/src/rule';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 
 // Compiled to out/test/unit: the repository root is three levels up.
 const root = path.resolve(__dirname, '../../..');
@@ -124,7 +124,7 @@ function lintBlock(id: string, block: Block) {
   const kind = block.lang === 'dockerfile' ? 'dockerfile' : 'compose';
   const file = kind === 'dockerfile' ? '/docs-example/Dockerfile' : '/docs-example/compose.yaml';
   const settings = SETTINGS[id] ?? {};
-  return lintFile({ file, text: block.code, kind, options: { settings } }).findings;
+  return lintText({ file, text: block.code, kind, options: { settings } }).findings;
 }
 
 /** A code block that is a whole file the linter can read (not a shell command or a config snippet). */
@@ -134,7 +134,7 @@ function isLintable(block: Block): boolean {
 }
 
 function dockerfileSupport(): boolean {
-  const findings = lintFile({ file: '/x/Dockerfile', text: 'FROM alpine\nCMD ["sh"]\n', kind: 'dockerfile' }).findings;
+  const findings = lintText({ file: '/x/Dockerfile', text: 'FROM alpine\nCMD ["sh"]\n', kind: 'dockerfile' }).findings;
   return findings.length > 0;
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parseDocument } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 import type { Finding } from '../../shared-rules/src/rule';
 import type { TextEdit } from '../../shared-rules/src/model';
 import { applyEdits } from '../helpers/edits';
@@ -45,7 +45,7 @@ interface Tally {
 }
 
 function lint(file: CorpusFile, text: string): Finding[] {
-  return lintFile({ file: file.file, text, kind: file.kind }).findings;
+  return lintText({ file: file.file, text, kind: file.kind }).findings;
 }
 
 function parses(kind: CorpusFile['kind'], text: string): boolean {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 import { mutatedFile, seeds } from '../helpers/mutations';
 
 const RUNS = Number(process.env.DOCKWARDEN_FUZZ_RUNS ?? 1500);
@@ -19,7 +19,7 @@ test(`lintFile survives ${RUNS} mutated files within a time bound linear in thei
   fc.assert(
     fc.property(mutatedFile(all), ({ seed, text }) => {
       const t0 = performance.now();
-      const result = lintFile({ file: `/fuzz/${path.basename(seed.name)}`, text, kind: seed.kind });
+      const result = lintText({ file: `/fuzz/${path.basename(seed.name)}`, text, kind: seed.kind });
       const elapsed = performance.now() - t0;
       slowest = Math.max(slowest, elapsed);
       assert.ok(Array.isArray(result.findings));

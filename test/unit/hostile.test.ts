@@ -4,16 +4,17 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintFile } from '../../server/src/lint';
-import { decodeText, diskFileAccess } from '../../server/src/fs';
+import { lintText } from '../helpers/lint';
+import { decodeBytes, encodeText } from '../../server/src/analysis/decode';
+import { Analysis } from '../../server/src/analysis';
 import type { Finding } from '../../shared-rules/src/rule';
 
 function compose(text: string, file = '/hostile/compose.yaml'): Finding[] {
-  return lintFile({ file, text, kind: 'compose' }).findings;
+  return lintText({ file, text, kind: 'compose' }).findings;
 }
 
 function dockerfile(text: string): Finding[] {
-  return lintFile({ file: '/hostile/Dockerfile', text, kind: 'dockerfile' }).findings;
+  return lintText({ file: '/hostile/Dockerfile', text, kind: 'dockerfile' }).findings;
 }
 
 const rules = (fs: Finding[]) => fs.map((f) => f.rule);
@@ -63,16 +64,29 @@ test('UTF-8 BOM: columns stay right', () => {
   assert.deepEqual(f.at.range.start, { line: 2, character: 16 });
 });
 
-test('UTF-16 files are decoded by their byte-order mark', () => {
+test('UTF-16 and UTF-8 BOM files are decoded by their byte-order mark, and encoded back the same way', () => {
   const text = 'services:\n  web:\n    privileged: true\n';
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  assert.equal(decodeText(le), text);
+  assert.deepEqual(decodeBytes(le), { text, encoding: 'utf16le', lossless: true });
   const be = Buffer.from(le);
   be.swap16();
-  assert.equal(decodeText(be), text);
+  assert.deepEqual(decodeBytes(be), { text, encoding: 'utf16be', lossless: true });
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+  assert.deepEqual(decodeBytes(bom), { text, encoding: 'utf8bom', lossless: true });
+  for (const bytes of [le, be, bom]) assert.deepEqual(encodeText(decodeBytes(bytes).text, decodeBytes(bytes).encoding), bytes);
+  assert.equal(decodeBytes(Buffer.from([0x61, 0xff, 0x62])).lossless, false);
+  // The CLI and the editor read them alike: the finding is where it is written, on the same column.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-utf16-'));
-  fs.writeFileSync(path.join(dir, 'compose.yaml'), le);
-  assert.equal(diskFileAccess().readText(path.join(dir, 'compose.yaml')), text);
+  for (const [name, bytes] of [
+    ['le', le],
+    ['be', be],
+    ['bom', bom],
+  ] as const) {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, 'compose.yaml'), bytes);
+    const found = new Analysis().lint(path.join(dir, name, 'compose.yaml')).findings.find((f) => f.rule === 'privileged');
+    assert.deepEqual(found?.at.range, { start: { line: 2, character: 16 }, end: { line: 2, character: 20 } }, name);
+  }
 });
 
 test('CRLF, mixed line endings and tabs', () => {

@@ -1,6 +1,7 @@
 /**
- * The language server's incremental lint (server/src/incremental.ts) must give exactly what a full lint gives:
- * random edit sequences on generated Compose files, each version linted both ways and compared.
+ * The typing path (server/src/compose/typing.ts, and the core's findings kept per container) must give exactly
+ * what a full lint gives: random edit sequences on generated Compose files, each version linted both ways and
+ * compared — findings in the file, findings written in its override file, and dependencies.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,10 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { lintWithState, type IncrementalState } from '../../server/src/incremental';
-import { lintFile, type LintFileRequest } from '../../server/src/lint';
-import { diskFileAccess } from '../../server/src/fs';
-import { clearComposeParseCache } from '../../server/src/project/parse-cache';
+import { analysisFor } from '../helpers/lint';
+import type { ComposeFrontEnd } from '../../server/src/compose/frontend';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-incremental-'));
 const file = path.join(dir, 'compose.yaml');
@@ -99,19 +98,33 @@ function apply(text: string, e: Edit): string {
   return lines.join('\n');
 }
 
-/** The reference: a full lint with no parse kept from an earlier one. */
-function fullLint(req: LintFileRequest) {
-  clearComposeParseCache();
-  return lintFile(req);
+const overrides = { profile: 'strict' as const, rules: { 'image-unpinned': 'off' as const } };
+
+/** The reference: a full lint by a fresh analysis (nothing kept from an earlier lint). */
+function fullLint(text: string, at = file) {
+  return analysisFor({ files: 'disk' }).lint(at, { text, kind: 'compose', overrides });
 }
 
-const request = (text: string, at = file): LintFileRequest => ({
-  file: at,
-  text,
-  kind: 'compose',
-  files: diskFileAccess(),
-  options: { locale: 'en', severity: (rule) => (rule === 'image-unpinned' ? 'off' : undefined) },
-});
+type Typed = (text: string, at?: string) => { result: ReturnType<typeof fullLint>; incremental: boolean };
+
+/** One editor session on one document: every lint may take the typing path (reported as `incremental`). */
+function session(): Typed {
+  const analysis = analysisFor({ files: 'disk' });
+  const compose = analysis.frontEnd<ComposeFrontEnd>('compose')!;
+  return (text, at = file) => {
+    const before = compose.fastLoads;
+    const result = analysis.lint(at, { text, kind: 'compose', overrides, session: 'doc' });
+    return { result, incremental: compose.fastLoads > before };
+  };
+}
+
+/** Lints `text` to start a session, and checks that it qualifies (linting it again takes the typing path). */
+function started(text: string, at = file): Typed {
+  const typed = session();
+  typed(text, at);
+  assert.ok(typed(text, at).incremental, 'the generated file qualifies for the typing path');
+  return typed;
+}
 
 test('incremental lint equals a full lint after every random edit', { timeout: 600_000 }, () => {
   let fast = 0;
@@ -119,15 +132,13 @@ test('incremental lint equals a full lint after every random edit', { timeout: 6
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 12 }), fc.array(edit, { minLength: 1, maxLength: 15 }), (n, edits) => {
       let text = composeText(n);
-      let state: IncrementalState | undefined = lintWithState(request(text), undefined).state;
-      assert.ok(state, 'the generated file qualifies for the incremental path');
+      const typed = started(text);
       for (const e of edits) {
         text = apply(text, e);
-        const inc = lintWithState(request(text), state);
-        assert.deepStrictEqual(inc.result, fullLint(request(text)), `after ${JSON.stringify(e)}:\n${text}`);
+        const inc = typed(text);
+        assert.deepStrictEqual(inc.result, fullLint(text), `after ${JSON.stringify(e)}:\n${text}`);
         if (inc.incremental) fast++;
         versions++;
-        state = inc.state;
       }
     }),
     { numRuns: 200 },
@@ -141,44 +152,51 @@ test('incremental lint equals a full lint after every random edit', { timeout: 6
 
 test('an edit inside one service of a large file re-parses only that service', () => {
   const text = composeText(200);
-  const first = lintWithState(request(text), undefined);
+  const typed = session();
+  typed(text);
   const edited = text.replace('  svc150:\n', '  svc150:\n    privileged: true\n');
-  const second = lintWithState(request(edited), first.state);
+  const second = typed(edited);
   assert.equal(second.incremental, true);
-  assert.deepStrictEqual(second.result, fullLint(request(edited)));
+  assert.deepStrictEqual(second.result, fullLint(edited));
   assert.ok(second.result.findings.some((f) => f.rule === 'privileged' && f.at.range.start.line > 0));
 });
 
 test('an edit in a top-level entry the model does not read re-parses only that entry', () => {
   const text = composeText(50);
-  const first = lintWithState(request(text), undefined);
+  // Each edit of the same text, in a session of its own.
+  const typedAfter = (edited: string) => {
+    const typed = session();
+    typed(text);
+    return typed(edited);
+  };
   for (const edited of [
     text + '#',
     text.replace('  cache:\n', '  cache:\n    external: true\n'),
     text.replace('# generated\n', '# generated!\n\n'),
   ]) {
-    const second = lintWithState(request(edited), first.state);
+    const second = typedAfter(edited);
     assert.equal(second.incremental, true, edited.slice(-80));
-    assert.deepStrictEqual(second.result, fullLint(request(edited)));
+    assert.deepStrictEqual(second.result, fullLint(edited));
   }
   // A syntax error there is reported, and an anchored x- entry is what services expand: both lint in full.
   for (const edited of [text.replace('  cache:\n', '  cache: [\n'), text.replace('  restart: unless-stopped', '  restart: always')]) {
-    const second = lintWithState(request(edited), first.state);
+    const second = typedAfter(edited);
     assert.notEqual(second.incremental, true);
-    assert.deepStrictEqual(second.result, fullLint(request(edited)));
+    assert.deepStrictEqual(second.result, fullLint(edited));
   }
 });
 
 test('a changed .env makes the next lint a full one', () => {
   const text = composeText(5);
-  const first = lintWithState(request(text), undefined);
+  const typed = session();
+  typed(text);
   const env = path.join(dir, '.env');
   fs.writeFileSync(env, 'TAG=latest\n');
   try {
     const edited = text.replace('  svc3:\n', '  svc3:\n    # typing\n');
-    const second = lintWithState(request(edited), first.state);
+    const second = typed(edited);
     assert.notEqual(second.incremental, true);
-    assert.deepStrictEqual(second.result, fullLint(request(edited)));
+    assert.deepStrictEqual(second.result, fullLint(edited));
   } finally {
     fs.writeFileSync(env, 'TAG=1.2.3\n');
   }
@@ -214,8 +232,7 @@ test('with an override file, incremental lint equals a full lint after every ran
       (n, variant, steps) => {
         let text = composeText(n);
         fs.writeFileSync(overrideFile, overrideText(n, variant));
-        let state: IncrementalState | undefined = lintWithState(request(text, baseFile), undefined).state;
-        assert.ok(state, 'the generated project qualifies for the incremental path');
+        const typed = started(text, baseFile);
         for (const step of steps) {
           // A number: the override file changes (on disk, as when it is saved), else an edit of compose.yaml.
           if (typeof step === 'number')
@@ -224,11 +241,10 @@ test('with an override file, incremental lint equals a full lint after every ran
               overrideText(n, step) + (step === 5 ? '  svc0:\n    extends: { file: compose.yaml, service: svc1 }\n' : ''),
             );
           else text = apply(text, step);
-          const inc = lintWithState(request(text, baseFile), state);
-          assert.deepStrictEqual(inc.result, fullLint(request(text, baseFile)), `after ${JSON.stringify(step)}:\n${text}`);
+          const inc = typed(text, baseFile);
+          assert.deepStrictEqual(inc.result, fullLint(text, baseFile), `after ${JSON.stringify(step)}:\n${text}`);
           if (inc.incremental) fast++;
           versions++;
-          state = inc.state;
         }
       },
     ),
@@ -241,13 +257,15 @@ test('with an override file, incremental lint equals a full lint after every ran
 test('an edit in a service that an override refines re-parses only that service; values of the override stay there', () => {
   fs.writeFileSync(overrideFile, overrideText(20, 0));
   const text = composeText(20);
-  const first = lintWithState(request(text, baseFile), undefined);
+  const typed = session();
+  typed(text, baseFile);
   const edited = text.replace('  svc6:\n', '  svc6:\n    read_only: true\n');
-  const second = lintWithState(request(edited, baseFile), first.state);
+  const second = typed(edited, baseFile);
   assert.equal(second.incremental, true);
-  assert.deepStrictEqual(second.result, fullLint(request(edited, baseFile)));
-  // svc6 is privileged in the override: reported there, so not in compose.yaml's findings.
-  assert.ok(!second.result.findings.some((f) => f.rule === 'privileged' && f.at.file !== baseFile));
+  assert.deepStrictEqual(second.result, fullLint(edited, baseFile));
+  // svc6 is privileged in the override: reported there (where the value is written), not in compose.yaml.
+  assert.ok(!second.result.findings.some((f) => f.rule === 'privileged' && f.container === 'svc6'));
+  assert.ok(second.result.elsewhere.some((f) => f.rule === 'privileged' && f.container === 'svc6' && f.at.file === overrideFile));
   assert.ok(second.result.dependencies.includes(overrideFile));
 });
 
@@ -255,13 +273,14 @@ test('an override whose service extends one of this file makes every edit a full
   fs.writeFileSync(overrideFile, 'services:\n  svc0:\n    extends:\n      file: compose.yaml\n      service: svc1\n');
   // Nothing of svc1 is reported yet, so no finding of svc0 sits in svc1's lines (which would also force a full lint).
   const text = 'services:\n  svc0:\n    image: nginx:1.27\n  svc1:\n    read_only: true\n  svc2:\n    image: redis:7\n';
-  const first = lintWithState(request(text, baseFile), undefined);
-  assert.equal(first.state, undefined, 'the project does not qualify');
+  const typed = session();
+  typed(text, baseFile);
+  assert.equal(typed(text, baseFile).incremental, false, 'the project does not qualify');
   // svc0 now inherits svc1's privileged: reported at svc1's line, naming svc0 too.
   const edited = text.replace('  svc1:\n', '  svc1:\n    privileged: true\n');
-  const second = lintWithState(request(edited, baseFile), first.state);
+  const second = typed(edited, baseFile);
   assert.notEqual(second.incremental, true);
-  const full = fullLint(request(edited, baseFile));
+  const full = fullLint(edited, baseFile);
   assert.deepStrictEqual(second.result, full);
   assert.ok(
     full.findings.some((f) => f.rule === 'privileged' && f.related?.some((r) => /svc0/.test(r.message))),

@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintComposeProject } from '../../server/src/lint';
-import { diskFileAccess } from '../../server/src/fs';
+import { lintProject } from '../helpers/lint';
+import { loadComposeProject } from '../../server/src/project/project';
+
+const readOrUndefined = (f: string) => (fs.existsSync(f) && fs.statSync(f).isFile() ? fs.readFileSync(f, 'utf8') : undefined);
 import { CORPUS_DIR, CORPUS_SKIP } from '../helpers/corpus';
 
 const source = path.join(CORPUS_DIR, 'compose-spec__compose-go');
@@ -31,7 +33,9 @@ test('compose-go loader fixtures: extends, include and cycles', { skip }, () => 
   const testdata = path.join(root, 'loader', 'testdata');
   const lint = (rel: string) => {
     const file = path.join(testdata, rel);
-    return lintComposeProject({ file, text: fs.readFileSync(file, 'utf8'), files: diskFileAccess() });
+    const text = fs.readFileSync(file, 'utf8');
+    const project = loadComposeProject(file, { files: { readText: (f) => (f === file ? text : readOrUndefined(f)) } });
+    return { findings: lintProject({ file, text, files: 'disk' }), project };
   };
 
   // extends from a file in a subdirectory: the imported service's sensitive-looking mount and unpinned image
@@ -69,7 +73,7 @@ test('every compose-go fixture loads as a project without a crash', { skip }, ()
     const walk = (d: string): string[] =>
       fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
     for (const file of walk(dir).filter((f) => /\.ya?ml$/.test(f))) {
-      const r = lintComposeProject({ file, text: fs.readFileSync(file, 'utf8'), files: diskFileAccess() });
+      const r = { findings: lintProject({ file, text: fs.readFileSync(file, 'utf8'), files: 'disk' }) };
       assert.ok(
         !r.findings.some((f) => f.rule === 'internal-error'),
         `${file}: ${r.findings.find((f) => f.rule === 'internal-error')?.message}`,

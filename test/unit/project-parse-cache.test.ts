@@ -4,8 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintComposeProject } from '../../server/src/lint';
-import { clearComposeParseCache } from '../../server/src/project/parse-cache';
+import { analysisFor, lintProject } from '../helpers/lint';
+import type { Analysis } from '../../server/src/analysis';
+import type { ComposeFrontEnd } from '../../server/src/compose/frontend';
 import type { FileAccess } from '../../server/src/fs';
 import type { Finding } from '../../shared-rules/src/rule';
 
@@ -20,32 +21,48 @@ function memory(files: Record<string, string>): FileAccess & { files: Record<str
 const rules = (findings: Finding[]) =>
   findings.map((f) => `${f.rule}@${f.at.file.slice(dir.length + 1)}:${f.at.range.start.line + 1}`).sort();
 
+/** A lint with nothing kept from before. */
 function fresh(fs: FileAccess, file: string, text: string): string[] {
-  clearComposeParseCache();
-  return rules(lintComposeProject({ file, text, files: fs }).findings);
+  return rules(lintProject({ file, text, files: fs }));
+}
+
+/** One analysis for several lints: what it keeps between them is what is tested. */
+function linter(fs: FileAccess): { analysis: Analysis; lint(file: string, text: string): string[] } {
+  const analysis = analysisFor({ files: fs });
+  return {
+    analysis,
+    lint: (file, text) => {
+      const r = analysis.lint(file, { text, overrides: { profile: 'strict' } });
+      return rules([...r.findings, ...r.elsewhere]);
+    },
+  };
 }
 
 test('a keystroke in the base file reuses the parse of its unchanged override', () => {
-  clearComposeParseCache();
   const fs = memory({
     [base]: 'services:\n  web:\n    image: nginx:1.27\n',
     [override]: 'services:\n  web:\n    privileged: true\n',
   });
-  const first = lintComposeProject({ file: base, text: fs.files[base], files: fs }).project;
-  const second = lintComposeProject({ file: base, text: fs.files[base] + '# typed\n', files: fs }).project;
-  assert.equal(second.parsed.length, 2);
-  // The loader copies a parse to set its containers; the problems list is the parse's own.
-  assert.equal(second.parsed[1].problems, first.parsed[1].problems, 'the override was not parsed again');
-  assert.notEqual(second.parsed[0].problems, first.parsed[0].problems, 'the edited file was');
+  const { analysis, lint } = linter(fs);
+  const parses = analysis.frontEnd<ComposeFrontEnd>('compose')!.parses;
+  const first = lint(base, fs.files[base]);
+  assert.deepEqual(parses.parsed.sort(), [base, override].sort());
+  parses.parsed = [];
+  assert.deepEqual(lint(base, fs.files[base] + '# typed\n'), first);
+  assert.deepEqual(parses.parsed, [base], 'the override was not parsed again, the edited file was');
+  // Two analyses never share a cache.
+  const other = linter(fs);
+  other.lint(base, fs.files[base]);
+  assert.deepEqual(other.analysis.frontEnd<ComposeFrontEnd>('compose')!.parses.parsed.sort(), [base, override].sort());
 });
 
 test('a kept parse is dropped when its file or its environment changes', () => {
-  clearComposeParseCache();
   const fs = memory({
     [base]: 'services:\n  web:\n    image: nginx:1.27\n',
     [override]: 'services:\n  web:\n    network_mode: ${NET}\n',
   });
-  const lint = () => rules(lintComposeProject({ file: base, text: fs.files[base], files: fs }).findings);
+  const kept = linter(fs);
+  const lint = () => kept.lint(base, fs.files[base]);
   assert.ok(!lint().some((r) => r.startsWith('host-network')));
   fs.files[`${dir}/.env`] = 'NET=host\n';
   assert.ok(
@@ -63,12 +80,12 @@ test('a kept parse is dropped when its file or its environment changes', () => {
 });
 
 test('a Dockerfile linked by a kept parse is read again on every lint, and never sticks to the parse', () => {
-  clearComposeParseCache();
   const fs = memory({
     [base]: 'services:\n  app:\n    build: .\n    pids_limit: 100\n',
     [`${dir}/Dockerfile`]: 'FROM alpine:3.20\nUSER root\n',
   });
-  const lint = () => rules(lintComposeProject({ file: base, text: fs.files[base], files: fs }).findings);
+  const kept = linter(fs);
+  const lint = () => kept.lint(base, fs.files[base]);
   assert.ok(
     lint().some((r) => r.startsWith('root-user@')),
     'USER root in the Dockerfile',

@@ -2,20 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintComposeProject, lintFile } from '../../server/src/lint';
-import { diskFileAccess } from '../../server/src/fs';
+import { lintProject, lintText } from '../helpers/lint';
 import type { Finding } from '../../shared-rules/src/rule';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'projects');
 
 function lint(rel: string): Finding[] {
   const file = path.join(fixtures, rel);
-  return lintFile({ file, text: fs.readFileSync(file, 'utf8'), files: diskFileAccess() }).findings;
+  return lintText({ file, text: fs.readFileSync(file, 'utf8'), files: 'disk' }).findings;
 }
 
 function project(rel: string): Finding[] {
   const file = path.join(fixtures, rel);
-  return lintComposeProject({ file, text: fs.readFileSync(file, 'utf8'), files: diskFileAccess() }).findings;
+  return lintProject({ file, text: fs.readFileSync(file, 'utf8'), files: 'disk' });
 }
 
 const where = (f: Finding) => `${f.rule}@${path.relative(fixtures, f.at.file)}:${f.at.range.start.line + 1}`;

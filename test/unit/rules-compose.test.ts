@@ -4,14 +4,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 import type { Finding, RuleSettings } from '../../shared-rules/src/rule';
 import { applyEdits } from '../helpers/edits';
 
 const FILE = '/project/compose.yaml';
 
 function lint(text: string, settings?: RuleSettings): Finding[] {
-  return lintFile({ file: FILE, text, kind: 'compose', options: { settings } }).findings;
+  return lintText({ file: FILE, text, kind: 'compose', options: { settings } }).findings;
 }
 
 /** A compose file with one service `web` whose body is `body` (indented by the helper). */

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 import type { Finding } from '../../shared-rules/src/rule';
 import type { Range } from '../../shared-rules/src/model';
 import { applyEdits, offsetAt } from '../helpers/edits';
@@ -15,7 +15,7 @@ const FILE = '/p/Dockerfile';
 const fixtures = path.join(__dirname, '../../../test/fixtures/dockerfile');
 
 function lint(text: string, locale?: 'en' | 'ja'): Finding[] {
-  return lintFile({ file: FILE, text, kind: 'dockerfile', options: { locale } }).findings;
+  return lintText({ file: FILE, text, kind: 'dockerfile', options: { locale } }).findings;
 }
 
 function only(rule: string, text: string): Finding[] {

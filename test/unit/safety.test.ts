@@ -6,8 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { lintComposeProject } from '../../server/src/lint';
-import { diskFileAccess } from '../../server/src/fs';
+import { lintProject } from '../helpers/lint';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const FORBIDDEN = ['child_process', 'http', 'https', 'net', 'tls', 'dgram', 'http2', 'vm'];
@@ -30,7 +29,7 @@ function bundleFacts(entry: string): { builtins: Set<string>; evals: boolean } {
   return { builtins, evals: /\beval\s*\(|new Function\s*\(/.test(text) };
 }
 
-for (const entry of ['server/src/lint.ts', 'server/src/cli/main.ts', 'server/src/dockerfile/mvdan.ts']) {
+for (const entry of ['server/src/analysis/index.ts', 'server/src/cli/main.ts', 'server/src/dockerfile/mvdan.ts']) {
   test(`${entry}: no network, process, vm or eval on the lint path`, () => {
     const { builtins, evals } = bundleFacts(entry);
     assert.deepEqual(
@@ -58,8 +57,8 @@ test('include/extends/env_file paths that leave the workspace are not read', () 
   const file = path.join(ws, 'compose.yaml');
   const text = 'include:\n  - ../outside.yaml\nservices:\n  web:\n    extends:\n      file: ../outside.yaml\n      service: secret\n';
   fs.writeFileSync(file, text);
-  const confined = lintComposeProject({ file, text, files: diskFileAccess(), roots: [ws] }).findings;
-  const allowed = lintComposeProject({ file, text, files: diskFileAccess() }).findings;
+  const confined = lintProject({ file, text, files: 'disk', roots: [ws] });
+  const allowed = lintProject({ file, text, files: 'disk' });
   assert.ok(!confined.some((f) => f.rule === 'privileged'), 'outside file was read');
   assert.ok(
     allowed.some((f) => f.rule === 'privileged'),

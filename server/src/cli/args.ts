@@ -1,4 +1,5 @@
 import { toLocale, type Locale } from '../../../shared-rules/src/l10n';
+import { PROFILES, type Profile } from '../analysis/config';
 import { cliTexts } from './texts';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -19,6 +20,10 @@ export interface CliOptions {
   updateBaseline: boolean;
   fix: boolean;
   dryRun: boolean;
+  /** `--unsafe-fixes`: `--fix` applies unsafe fixes too. */
+  unsafeFixes: boolean;
+  /** `--profile`: wins over the config's `profile:`. */
+  profile?: Profile;
   color: boolean;
   /** Read files a compose file names outside the linted paths and the working directory. */
   allowOutside: boolean;
@@ -37,11 +42,12 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     command: 'lint',
     paths: [],
     format: 'text',
-    failOn: 'warning',
+    failOn: 'error',
     locale: envLocale(env),
     updateBaseline: false,
     fix: false,
     dryRun: false,
+    unsafeFixes: false,
     allowOutside: false,
     color: !('NO_COLOR' in env && env.NO_COLOR !== ''),
   };
@@ -114,6 +120,13 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case '--dry-run':
         flag();
         opts.dryRun = true;
+        break;
+      case '--unsafe-fixes':
+        flag();
+        opts.unsafeFixes = true;
+        break;
+      case '--profile':
+        opts.profile = choice(PROFILES);
         break;
       case '--allow-outside':
         flag();

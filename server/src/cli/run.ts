@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../../shared-rules/src/rule';
 import { sortFindings } from '../../../shared-rules/src/engine';
-import { parseConfig, type ConfigError, type LoadedConfig } from '../config';
-import { discoverFiles, toPosix, type DiscoveredFile } from '../discover';
+import { Analysis, parseConfig, toPosix, type ConfigError, type DiscoveredFile, type LoadedConfig } from '../analysis';
 import { parseArgs, UsageError, type CliOptions } from './args';
 import { formatJson, formatText, reachesFailOn } from './format';
-import { lintOne, TextStore, type LintContext } from './lint-files';
-import { lintInParallel, type ParallelOptions } from './parallel';
+import { analysisOptions, lintFiles, type LintSetup } from './lint-files';
+import { type ParallelOptions } from './parallel';
 import { cliTexts, type CliTexts } from './texts';
+import type { FileFindings } from './lint-files';
 
 export interface CliIo {
   cwd: string;
@@ -78,48 +78,53 @@ function runInit(opts: CliOptions, io: CliIo, t: CliTexts): number {
 }
 
 function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
-  const store = new TextStore(io.cwd);
-
-  let explicitConfig: LoadedConfig | undefined;
+  let config: { loaded: LoadedConfig; base: string } | undefined;
   if (opts.config) {
     const abs = path.resolve(io.cwd, opts.config);
-    const text = store.readText(abs);
+    const text = readConfigArgument(abs);
     if (text === undefined) {
       io.stderr.write(`dockwarden: ${t.missingPath(opts.config)}\n${t.seeHelp}\n`);
       return EXIT_USAGE;
     }
-    explicitConfig = parseConfig(abs, text);
-  }
-
-  const discovery = discoverFiles(opts.paths, { cwd: io.cwd, files: store, config: explicitConfig });
-  if (discovery.missing.length > 0) {
-    for (const p of discovery.missing) io.stderr.write(`dockwarden: ${t.missingPath(p)}\n`);
-    io.stderr.write(`${t.seeHelp}\n`);
-    return EXIT_USAGE;
-  }
-  const configErrors = [...(explicitConfig?.errors ?? []), ...discovery.configErrors];
-  if (configErrors.length > 0) {
-    for (const e of dedupeErrors(configErrors)) io.stderr.write(`${configErrorLine(e, io.cwd)}\n`);
-    return EXIT_USAGE;
+    // Globs of a config named with --config (a shared file) are relative to the working directory.
+    config = { loaded: parseConfig(abs, text), base: io.cwd };
   }
 
   // Files a compose file names (include, extends, env_file, build) are read only inside the working
   // directory and the linted paths, unless --allow-outside.
   const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
-  const ctx: LintContext = { store, locale: opts.locale, processEnv: io.env, roots };
+  const setup: LintSetup = {
+    locale: opts.locale,
+    processEnv: io.env,
+    roots,
+    configPath: config && path.resolve(io.cwd, opts.config!),
+    cwd: io.cwd,
+    overrides: opts.profile ? { profile: opts.profile } : undefined,
+  };
+  const analysis = new Analysis(analysisOptions(setup, config));
+
+  const discovery = analysis.discover(opts.paths, io.cwd);
+  if (discovery.missing.length > 0) {
+    for (const p of discovery.missing) io.stderr.write(`dockwarden: ${t.missingPath(p)}\n`);
+    io.stderr.write(`${t.seeHelp}\n`);
+    return EXIT_USAGE;
+  }
+  const configErrors = [...(config?.loaded.errors ?? []), ...discovery.configErrors];
+  if (configErrors.length > 0) {
+    for (const e of dedupeErrors(configErrors)) io.stderr.write(`${configErrorLine(e, io.cwd)}\n`);
+    return EXIT_USAGE;
+  }
   const files = discovery.files;
+  const shown = displayNames(files, io.cwd);
 
   if (opts.fix) {
-    const done = applyFixes(opts, io, t, files, ctx);
+    const done = applyFixes(opts, io, t, files, analysis, shown);
     if (done !== undefined) return done;
   }
 
-  let findings: Finding[] = [];
-  const perFile = io.parallel ? lintInParallel(files, ctx, io.cwd, io.parallel) : undefined;
-  if (perFile) for (const list of perFile) findings.push(...list);
-  else for (const file of files) findings.push(...lintOne(file, ctx));
-  findings = sortFindings(findings.map(normalizeFile));
-  const textOf = (file: string) => store.readText(file);
+  const perFile = lintFiles(files, analysis, setup, io.parallel);
+  let findings = sortFindings(withProjectFindings(perFile, files).map((f) => shown.finding(f)));
+  const textOf = (file: string) => analysis.textOf(path.resolve(io.cwd, file));
 
   if (opts.baseline) {
     const baseline = require('./baseline') as typeof import('./baseline');
@@ -159,36 +164,102 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   return findings.some((f) => reachesFailOn(f, opts.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/**
+ * Every linted file's findings, and those of its project written in a file that is not linted itself (the file a
+ * service extends, when only the compose file was named): each once.
+ */
+function withProjectFindings(perFile: readonly FileFindings[], files: readonly DiscoveredFile[]): Finding[] {
+  const linted = new Set(files.map((f) => f.path));
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const lint of perFile) {
+    for (const f of lint.findings) out.push(f);
+    for (const f of lint.elsewhere) {
+      if (linted.has(f.at.file)) continue;
+      const r = f.at.range;
+      const key = `${f.rule}\u0000${f.at.file}\u0000${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}\u0000${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
 /** `--fix`: fixes in memory, then writes (or prints a diff with --dry-run). Returns an exit status to stop with. */
-function applyFixes(opts: CliOptions, io: CliIo, t: CliTexts, files: DiscoveredFile[], ctx: LintContext): number | undefined {
-  const { fixFiles } = require('./fix') as typeof import('./fix');
-  const outcome = fixFiles(files, ctx, io.cwd);
+function applyFixes(
+  opts: CliOptions,
+  io: CliIo,
+  t: CliTexts,
+  files: DiscoveredFile[],
+  analysis: Analysis,
+  shown: DisplayNames,
+): number | undefined {
+  const outcome = analysis.fix(
+    files.map((f) => f.path),
+    { unsafe: opts.unsafeFixes, keep: true },
+  );
   // Fix notes go to stderr when stdout carries JSON or SARIF.
   const notes = opts.format === 'text' && !opts.dryRun ? io.stdout : io.stderr;
-  for (const a of outcome.applied) notes.write(`${(opts.dryRun ? t.wouldFix : t.fixed)(toPosix(a.file), a.rule, a.title)}\n`);
+  for (const a of outcome.applied) notes.write(`${(opts.dryRun ? t.wouldFix : t.fixed)(shown.file(a.file), a.rule, a.title)}\n`);
   if (outcome.applied.length === 0) notes.write(`${t.noFixes}\n`);
   if (opts.dryRun) {
     const { unifiedDiff } = require('./diff') as typeof import('./diff');
     for (const [file, change] of outcome.changed) {
-      const shown = toPosix(file);
-      io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, change.before, change.after));
+      const name = shown.file(file);
+      io.stdout.write(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
     }
     return EXIT_OK;
   }
   const { writeFileAtomic } = require('./write') as typeof import('./write');
+  const { encodeText } = require('../analysis/decode') as typeof import('../analysis/decode');
   for (const [file, change] of outcome.changed) {
     try {
-      writeFileAtomic(change.abs, change.after);
+      writeFileAtomic(file, encodeText(change.after, analysis.encodingOf(file)?.encoding ?? 'utf8'));
     } catch (error) {
-      io.stderr.write(`dockwarden: ${t.writeFailed(file, reason(error))}\n`);
+      io.stderr.write(`dockwarden: ${t.writeFailed(shown.file(file), reason(error))}\n`);
       return EXIT_USAGE;
     }
   }
   return undefined;
 }
 
-function normalizeFile(f: Finding): Finding {
-  return path.sep === '/' ? f : { ...f, at: { ...f.at, file: toPosix(f.at.file) } };
+/** How the CLI names files: as the user gave them (relative to the working directory unless given absolute). */
+interface DisplayNames {
+  file(abs: string): string;
+  finding(f: Finding): Finding;
+}
+
+function displayNames(files: readonly DiscoveredFile[], cwd: string): DisplayNames {
+  const given = new Map(files.map((f) => [f.path, f.display]));
+  const file = (abs: string): string => {
+    const known = given.get(abs);
+    if (known !== undefined) return known;
+    const rel = path.relative(cwd, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? toPosix(abs) : toPosix(rel);
+  };
+  const source = <T extends { file: string }>(s: T): T => ({ ...s, file: file(s.file) });
+  return {
+    file,
+    finding: (f) => ({
+      ...f,
+      at: source(f.at),
+      ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map(source) } } : {}),
+      ...(f.related ? { related: f.related.map((r) => ({ ...r, source: source(r.source) })) } : {}),
+    }),
+  };
+}
+
+/** The text of `--config` (a regular file, read as any config file is). */
+function readConfigArgument(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > 1024 * 1024) return undefined;
+    const { decodeBytes } = require('../analysis/decode') as typeof import('../analysis/decode');
+    return decodeBytes(fs.readFileSync(file)).text;
+  } catch {
+    return undefined;
+  }
 }
 
 function dedupeErrors(errors: ConfigError[]): ConfigError[] {

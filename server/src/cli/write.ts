@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Writes through a temporary file in the same folder and a rename, so a crash never leaves half a file. */
-export function writeFileAtomic(target: string, text: string): void {
+export function writeFileAtomic(target: string, text: string | Uint8Array): void {
   // Write through a symlink to the file it points at, rather than replacing the link.
   let file: string;
   try {

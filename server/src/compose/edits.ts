@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { MappingSlot, TextEdit } from '../../../shared-rules/src/model';
-import type { LineIndex } from './positions';
+import type { LineIndex } from '../text/line-index';
 
 /**
  * Minimal text edits on a compose file, computed from the text and the yaml node ranges. Nothing is

@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseAllDocuments, type Document, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
 import type { ParsedFile, ParseProblem, Source } from '../../../shared-rules/src/model';
 import { scanSuppressions } from '../suppressions';
-import { detectEol, LineIndex } from './positions';
+import { detectEol, LineIndex } from '../text/line-index';
 import { ServiceBuilder } from './service';
 import { YamlView } from './yaml-view';
 import { parseIncludes } from './include';

@@ -12,13 +12,14 @@ interface Previous {
   parsed: Instructions;
 }
 
-/** The last parse of each file being edited (a few files: the editor's open Dockerfiles). */
-const previous = new Map<string, Previous>();
-const MAX_FILES = 16;
+/** The last parse of one document being edited (kept in its session by the Dockerfile front end). */
+export interface InstructionsMemo {
+  previous?: Previous;
+}
 
 /**
- * Parses `text`; with `reuse`, reuses the instructions of the previous parse of `file` that an edit did not
- * touch. dockerfile-ast reads a Dockerfile line by line, and an instruction starts where the previous one ended
+ * Parses `text`; with `memo`, reuses the instructions of the previous parse of the same document that an edit
+ * did not touch, and keeps this parse there for the next one. dockerfile-ast reads a Dockerfile line by line, and an instruction starts where the previous one ended
  * at a line break; so when the lines before an instruction are unchanged, parsing from its first line gives what
  * a full parse gives, until a line where the full parse starts an unchanged instruction again. The edited region
  * is parsed alone (the lines before it blanked, the directives kept, so positions and the escape character are
@@ -27,10 +28,10 @@ const MAX_FILES = 16;
  * and the instructions from there on are the previous ones. Only edits that keep the line count qualify (the
  * reused instructions keep their positions); anything else is a full parse.
  */
-export function parseInstructions(file: string, text: string, reuse = false): Instructions {
-  if (!reuse) return fullParse(text);
+export function parseInstructions(text: string, memo?: InstructionsMemo): Instructions {
+  if (!memo) return fullParse(text);
   const lines = /\r(?!\n)/.test(text) ? undefined : text.split('\n');
-  const prev = previous.get(file);
+  const prev = memo.previous;
   let parsed: Instructions | undefined;
   if (prev && lines) {
     try {
@@ -40,17 +41,8 @@ export function parseInstructions(file: string, text: string, reuse = false): In
     }
   }
   parsed ??= fullParse(text);
-  previous.delete(file);
-  if (lines) {
-    previous.set(file, { text, lines, parsed });
-    if (previous.size > MAX_FILES) previous.delete(previous.keys().next().value!);
-  }
+  memo.previous = lines ? { text, lines, parsed } : undefined;
   return parsed;
-}
-
-/** Forgets the previous parses (tests). */
-export function clearPreviousParses(): void {
-  previous.clear();
 }
 
 function fullParse(text: string): Instructions {

@@ -17,8 +17,8 @@ import type {
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
 import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
-import { parseInstructions } from './instructions';
-import { cachedBuildCommand } from './run-cache';
+import { parseInstructions, type InstructionsMemo } from './instructions';
+import type { RunCache } from './run-cache';
 import { LineIndex } from './text';
 import { substitute, type Vars } from './variables';
 
@@ -29,10 +29,10 @@ import { substitute, type Vars } from './variables';
 export interface DockerfileOptions {
   /** The build target (Compose `build.target`): that stage is the image stage instead of the last one. */
   target?: string;
-  /** Reuse what the edit did not touch of the previous parse of the same file (the editor's typing path). */
-  incremental?: boolean;
-  /** False: no cached RUN analysis either (the reference of equality tests). */
-  cache?: boolean;
+  /** The previous parse of the same document: what an edit did not touch is reused (the editor's typing path). */
+  memo?: InstructionsMemo;
+  /** RUN analyses kept between parses (the Dockerfile front end's); none: every RUN is analysed. */
+  runs?: RunCache;
 }
 
 export function parseDockerfile(file: string, text: string, options: DockerfileOptions = {}): ParsedFile {
@@ -88,7 +88,7 @@ class DockerfileModel {
 
   build(): ContainerSpec | undefined {
     if (this.text.trim() === '') return undefined;
-    const { escape, instructions } = parseInstructions(this.file, this.text, this.options.incremental);
+    const { escape, instructions } = parseInstructions(this.text, this.options.memo);
     this.escape = escape;
 
     const globalArgs = new Map<string, string | undefined>();
@@ -183,9 +183,9 @@ class DockerfileModel {
       }
       case 'RUN':
         stage.runs.push(
-          this.options.cache === false
-            ? buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell)
-            : cachedBuildCommand(ins as Run, this.file, this.index, this.escape, stage.posixShell),
+          this.options.runs
+            ? this.options.runs.buildCommand(ins as Run, this.file, this.index, this.escape, stage.posixShell)
+            : buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell),
         );
         return;
       case 'ADD':

@@ -8,18 +8,17 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../../../shared-rules/src/model';
 import { docsUrl, type Fix } from '../../../shared-rules/src/rule';
-import type { FileKind } from '../kind';
+import { FIX_ALL_KIND, SHOW_DOCS_COMMAND } from '../protocol';
 import { ENGINE_ONLY, hasDocs, isDiagnosticData, SOURCE } from './diagnostics';
 import { ignoreFileEdit, ignoreLineEdit, removeSuppressionEdit } from './text-edits';
 import type { LspTexts } from './texts';
 import { pathToUri } from './uris';
 
-export const FIX_ALL_KIND = 'source.fixAll.dockwarden';
-export const SHOW_DOCS_COMMAND = 'dockwarden.showDocs';
-
 export interface ActionEnv {
   doc: TextDocument;
-  kind: FileKind;
+  /** How comments start in this document (for ignore comments). */
+  commentPrefix: '#' | '//';
+  kind: string;
   texts: LspTexts;
   /** Open documents: path → URI, and URI → version (for versioned document changes). */
   uris: ReadonlyMap<string, string>;
@@ -67,7 +66,7 @@ export function quickFixes(env: ActionEnv, diagnostics: readonly Diagnostic[]): 
         title: env.texts.ignoreFile(rule),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        edit: singleFileEdit(env, [ignoreFileEdit(text, rule, env.kind)]),
+        edit: singleFileEdit(env, [ignoreFileEdit(text, rule, env.kind, env.commentPrefix)]),
       });
     }
     if (hasDocs(rule)) {
@@ -87,7 +86,7 @@ function ignoreLine(env: ActionEnv, text: string, d: Diagnostic, rule: string): 
     title: env.texts.ignoreLine(rule),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    edit: singleFileEdit(env, [ignoreLineEdit(text, d.range.start.line, rule)]),
+    edit: singleFileEdit(env, [ignoreLineEdit(text, d.range.start.line, rule, env.commentPrefix)]),
   };
 }
 
@@ -112,3 +111,5 @@ export function workspaceEdit(edits: readonly TextEdit[], env: ActionEnv): Works
   }
   return { changes: Object.fromEntries(byUri) };
 }
+
+export { FIX_ALL_KIND, SHOW_DOCS_COMMAND };

@@ -2,7 +2,9 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRela
 import { docsUrl, type Finding, type Fix, type Severity } from '../../../shared-rules/src/rule';
 import { pathToUri } from './uris';
 
-export const SOURCE = 'dockwarden';
+import { SOURCE } from '../protocol';
+
+export { SOURCE };
 
 /** What the client can show; each missing capability degrades to something simpler. */
 export interface DiagnosticCapabilities {

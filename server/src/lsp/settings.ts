@@ -1,5 +1,7 @@
-import type { RuleLevel } from '../config';
-import { RULE_LEVELS } from '../config';
+import type { Connection } from 'vscode-languageserver/node';
+import { RULE_LEVELS, PROFILES, type ConfigOverrides, type Profile, type RuleLevel } from '../analysis';
+import { DEFAULT_MAX_FILE_KB } from '../analysis';
+import { SETTINGS_SECTION } from '../protocol';
 
 /** The `dockwarden.*` editor settings (package.json `contributes.configuration`). */
 export interface Settings {
@@ -10,13 +12,14 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   trustedRegistries?: string[];
   composeFiles: string[];
+  profile?: Profile;
   maxFileSizeKb: number;
   /** Read files a compose file names (include, extends, env_file, build) outside the workspace folders. */
   allowOutsideWorkspace: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
-export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+export const DEFAULT_MAX_FILE_SIZE_KB = DEFAULT_MAX_FILE_KB;
 
 export function defaultSettings(): Settings {
   return {
@@ -49,12 +52,77 @@ export function normalizeSettings(raw: unknown): Settings {
   // An empty list in the editor means "not configured", as an absent key does.
   if (registries && registries.length > 0) s.trustedRegistries = registries;
   s.composeFiles = stringList(r.composeFiles) ?? [];
+  if (typeof r.profile === 'string' && (PROFILES as readonly string[]).includes(r.profile)) s.profile = r.profile as Profile;
   if (typeof r.allowOutsideWorkspace === 'boolean') s.allowOutsideWorkspace = r.allowOutsideWorkspace;
-  if (typeof r.maxFileSizeKb === 'number' && r.maxFileSizeKb > 0) s.maxFileSizeKb = r.maxFileSizeKb;
+  if (typeof r.maxFileSizeKb === 'number' && Number.isFinite(r.maxFileSizeKb) && r.maxFileSizeKb > 0) s.maxFileSizeKb = r.maxFileSizeKb;
   return s;
 }
 
 function stringList(v: unknown): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
   return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+}
+
+/**
+ * The settings as config overrides for the analysis (they win over `.dockwarden.yaml`). The same object for
+ * the same settings, so the analysis can keep what it built from them.
+ */
+const overridesByKey = new Map<string, ConfigOverrides>();
+
+export function configOverrides(s: Settings): ConfigOverrides {
+  const o: ConfigOverrides = {
+    rules: s.rules,
+    trustedRegistries: s.trustedRegistries,
+    composeFiles: s.composeFiles,
+    profile: s.profile,
+    maxFileSizeKb: s.maxFileSizeKb,
+  };
+  const key = JSON.stringify(o);
+  const known = overridesByKey.get(key);
+  if (known) return known;
+  if (overridesByKey.size > 64) overridesByKey.clear();
+  overridesByKey.set(key, o);
+  return o;
+}
+
+/**
+ * Settings per document: pulled with workspace/configuration when the client supports it (scoped to the
+ * document), else what the client pushed (initializationOptions, didChangeConfiguration).
+ */
+export class SettingsStore {
+  private pushed: Settings = defaultSettings();
+  private fallback: unknown;
+  private pull = false;
+  private readonly byUri = new Map<string, Promise<Settings>>();
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(pull: boolean, initial: unknown): void {
+    this.pull = pull;
+    this.fallback = initial;
+    this.pushed = normalizeSettings(initial);
+  }
+
+  /** The client pushed settings (or said they changed): every document's are fetched again. */
+  changed(raw: unknown): void {
+    this.byUri.clear();
+    if (raw !== undefined) this.pushed = normalizeSettings(raw);
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  get(uri: string): Promise<Settings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let s = this.byUri.get(uri);
+    if (!s) {
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw) => normalizeSettings(raw ?? this.fallback),
+        () => this.pushed,
+      );
+      this.byUri.set(uri, s);
+    }
+    return s;
+  }
 }

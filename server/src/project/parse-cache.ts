@@ -6,7 +6,7 @@ import { parseCompose } from '../compose/parse';
  * files it includes and the files its services extend are read again on every keystroke, unchanged: parsing
  * them again would double the cost of a keystroke in a two-file project. A parse is reused when the file's
  * text and the interpolation environment are the same as when it was made; a ParsedFile is never modified
- * once made (the loader copies what it changes), so sharing it is safe.
+ * once made (the loader copies what it changes), so sharing it is safe. One cache per analysis.
  */
 interface Entry {
   text: string;
@@ -14,35 +14,36 @@ interface Entry {
   parsed: ParsedFile;
 }
 
-const entries = new Map<string, Entry>();
 /** Enough for a few open projects; the texts kept stay well under the server's memory budget. */
 const MAX_FILES = 32;
 const MAX_CHARS = 8 * 1024 * 1024;
-let chars = 0;
 
-export function parseComposeCached(file: string, text: string, env: ReadonlyMap<string, string>): ParsedFile {
-  const hit = entries.get(file);
-  if (hit) {
-    entries.delete(file);
-    chars -= hit.text.length;
-  }
-  const parsed = hit && hit.text === text && sameEnv(hit.env, env) ? hit.parsed : parseCompose(file, text, { env });
-  if (text.length <= MAX_CHARS / 4) {
-    entries.set(file, { text, env, parsed }); // most recently used goes last
-    chars += text.length;
-  }
-  for (const [oldest, entry] of entries) {
-    if (entries.size <= MAX_FILES && chars <= MAX_CHARS) break;
-    entries.delete(oldest);
-    chars -= entry.text.length;
-  }
-  return parsed;
-}
+export class ComposeParseCache {
+  private readonly entries = new Map<string, Entry>();
+  private chars = 0;
+  /** Files parsed (not found here): tests and the bench count them. */
+  parsed: string[] = [];
 
-/** For tests and benchmarks of the uncached path. */
-export function clearComposeParseCache(): void {
-  entries.clear();
-  chars = 0;
+  parse(file: string, text: string, env: ReadonlyMap<string, string>): ParsedFile {
+    const hit = this.entries.get(file);
+    if (hit) {
+      this.entries.delete(file);
+      this.chars -= hit.text.length;
+    }
+    const reuse = hit !== undefined && hit.text === text && sameEnv(hit.env, env);
+    if (!reuse && this.parsed.length < 10_000) this.parsed.push(file);
+    const parsed = reuse ? hit.parsed : parseCompose(file, text, { env });
+    if (text.length <= MAX_CHARS / 4) {
+      this.entries.set(file, { text, env, parsed }); // most recently used goes last
+      this.chars += text.length;
+    }
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= MAX_FILES && this.chars <= MAX_CHARS) break;
+      this.entries.delete(oldest);
+      this.chars -= entry.text.length;
+    }
+    return parsed;
+  }
 }
 
 /** Equal variables in the same order. */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
-import { parseComposeCached, sameEnv } from './parse-cache';
+import { parseCompose } from '../compose/parse';
+import { sameEnv, type ComposeParseCache } from './parse-cache';
 import type { FileAccess } from '../fs';
 import { mergeServices } from './merge';
 import { composeFileVariable, findDefaultFile, looksLikeOverrideOf, overrideCandidates, readDotenv } from './files';
@@ -11,6 +12,10 @@ export interface ProjectOptions {
   files: FileAccess;
   /** The process environment (the CLI passes process.env; the language server does not). */
   processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Parses kept between lints (the analysis's); none: every file is parsed. */
+  parses?: ComposeParseCache;
+  /** Parses the Dockerfile a service's `build:` names, as its image stage for `target` (the Dockerfile front end). */
+  parseDockerfile?: (file: string, text: string, target: string | undefined) => ParsedFile;
 }
 
 /** A Compose project as Compose would run it, ready for the engine. */
@@ -127,9 +132,7 @@ class ProjectLoader {
     const text = this.read(dockerfile);
     if (text === undefined) return service;
     const target = build.target?.known ? build.target.value : undefined;
-    // Required on first use: most projects link no Dockerfile that exists, and start-up stays lighter.
-    const { parseDockerfile } = require('../dockerfile/parse') as typeof import('../dockerfile/parse');
-    const parsed = parseDockerfile(dockerfile, text, { target });
+    const parsed = this.parseDockerfile(dockerfile, text, target);
     const stage = parsed.containers[0];
     return stage ? { ...service, build: { ...build, stage } } : service;
   }
@@ -169,9 +172,16 @@ class ProjectLoader {
     const parsed =
       text === undefined
         ? { file, kind: 'compose' as const, containers: [], suppressions: [], problems: [] }
-        : parseComposeCached(file, text, env);
+        : (this.options.parses?.parse(file, text, env) ?? parseCompose(file, text, { env }));
     parses.push({ env, parsed });
     return parsed;
+  }
+
+  private parseDockerfile(file: string, text: string, target: string | undefined): ParsedFile {
+    if (this.options.parseDockerfile) return this.options.parseDockerfile(file, text, target);
+    // Required on first use: most projects link no Dockerfile that exists, and start-up stays lighter.
+    const { parseDockerfile } = require('../dockerfile/parse') as typeof import('../dockerfile/parse');
+    return parseDockerfile(file, text, { target });
   }
 
   private read(file: string): string | undefined {

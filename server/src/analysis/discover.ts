@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { CONFIG_FILE_NAMES, loadConfigFor, parseConfig, type ConfigError, type LoadedConfig } from './config';
-import type { FileAccess } from './fs';
-import { detectKind, isYamlName, kindByName, looksLikeCompose, type FileKind } from './kind';
+import type { FileAccess } from '../fs';
+import { pathMatcher, toPosix } from './paths';
 
 /** A file to lint, with the config that applies to it. */
 export interface DiscoveredFile {
@@ -11,9 +10,7 @@ export interface DiscoveredFile {
   path: string;
   /** The path to show: relative to the working directory (posix separators) unless given as absolute. */
   display: string;
-  kind: FileKind;
-  /** The text when discovery already had to read it (content sniffing), so it is not read twice. */
-  text?: string;
+  kind: string;
   config: LoadedConfig;
 }
 
@@ -22,6 +19,8 @@ export interface DiscoverOptions {
   files: FileAccess;
   /** `--config`: one config for every file; config files in the tree are then not looked for. */
   config?: LoadedConfig;
+  /** The kind of a file (by name, then by its text when the name leaves it open), or undefined. */
+  kindOf(file: string, text: () => string | undefined, explicit: boolean): string | undefined;
 }
 
 export interface DiscoveryResult {
@@ -38,7 +37,6 @@ interface ActiveConfig {
   loaded: LoadedConfig;
   base: string;
   ignored: (relPath: string) => boolean;
-  isCompose: (relPath: string) => boolean;
 }
 
 /**
@@ -87,11 +85,12 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
     return rel === '' ? '.' : toPosix(rel);
   };
 
-  const addFile = (abs: string, arg: string, kind: FileKind, config: ActiveConfig, text?: string) => {
+  const addFile = (abs: string, arg: string, kind: string, config: ActiveConfig) => {
     if (seenFiles.has(abs)) return;
     seenFiles.add(abs);
-    result.files.push({ path: abs, display: display(abs, arg), kind, text, config: config.loaded });
+    result.files.push({ path: abs, display: display(abs, arg), kind, config: config.loaded });
   };
+  const textOf = (abs: string) => () => options.files.readText(abs);
 
   const walk = (dir: string, arg: string, inherited: ActiveConfig) => {
     // The folder relative to the config's base, with a trailing slash ('' for the base itself), when inside it.
@@ -140,8 +139,8 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
         walk(abs, arg, config);
       } else if (isFile) {
         if (config.ignored(rel)) continue;
-        const found = classifyInFolder(abs, rel, config, options.files);
-        if (found) addFile(abs, arg, found.kind, config, found.text);
+        const kind = options.kindOf(abs, textOf(abs), false);
+        if (kind) addFile(abs, arg, kind, config);
       }
     }
   };
@@ -161,32 +160,11 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
       const config = configFor(path.dirname(abs));
       const rel = toPosix(path.relative(config.base, abs));
       if (config.ignored(rel)) continue;
-      const byName = kindByName(abs) ?? (config.isCompose(rel) ? 'compose' : undefined);
-      if (byName) {
-        addFile(abs, arg, byName, config);
-        continue;
-      }
-      const text = options.files.readText(abs);
-      const kind = text === undefined ? undefined : detectKind(abs, text);
-      if (kind) addFile(abs, arg, kind, config, text);
+      const kind = options.kindOf(abs, textOf(abs), true);
+      if (kind) addFile(abs, arg, kind, config);
     }
   }
   return result;
-}
-
-/** Inside a folder: Dockerfiles and compose files by name, config globs, or YAML with `services:`. */
-function classifyInFolder(
-  abs: string,
-  rel: string,
-  config: ActiveConfig,
-  files: FileAccess,
-): { kind: FileKind; text?: string } | undefined {
-  const byName = kindByName(abs);
-  if (byName) return { kind: byName };
-  if (config.isCompose(rel)) return { kind: 'compose' };
-  if (!isYamlName(abs)) return undefined;
-  const text = files.readText(abs);
-  return text !== undefined && looksLikeCompose(text) ? { kind: 'compose', text } : undefined;
 }
 
 function compileConfig(loaded: LoadedConfig, base: string): ActiveConfig {
@@ -194,32 +172,5 @@ function compileConfig(loaded: LoadedConfig, base: string): ActiveConfig {
     loaded,
     base,
     ignored: pathMatcher(loaded.config.ignore),
-    isCompose: pathMatcher(loaded.config.composeFiles ?? []),
   };
-}
-
-/**
- * Matches posix paths relative to the config file. As in .gitignore, a pattern without a slash
- * matches a name at any depth, and a pattern that matches a folder covers what is inside it.
- */
-export function pathMatcher(patterns: readonly string[]): (relPath: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const anchored = patterns.map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
-  const full = picomatch(anchored, { dot: true });
-  const inside = picomatch(
-    anchored.map((p) => `${p}/**`),
-    { dot: true },
-  );
-  const loose = anchored.filter((p) => !p.includes('/'));
-  const byName = loose.length > 0 ? picomatch(loose, { dot: true }) : undefined;
-  return (rel) => {
-    if (rel === '' || rel.startsWith('../')) return false;
-    if (full(rel) || inside(rel)) return true;
-    if (!byName) return false;
-    return rel.split('/').some((part) => byName(part));
-  };
-}
-
-export function toPosix(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }

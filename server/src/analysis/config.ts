@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import type { SeverityResolver } from '../../shared-rules/src/engine';
-import { allRules } from '../../shared-rules/src/rules';
-import { engineRules } from '../../shared-rules/src/meta';
-import type { FileAccess } from './fs';
+import type { SeverityResolver } from '../../../shared-rules/src/engine';
+import { allRules } from '../../../shared-rules/src/rules';
+import { engineRules } from '../../../shared-rules/src/meta';
+import type { FileAccess } from '../fs';
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -19,7 +19,14 @@ export interface DockwardenConfig {
   fixes: Record<string, boolean>;
   /** Extra globs (relative to the config file) of files that are Compose files whatever their name. */
   composeFiles?: string[];
+  /** Which rules are on by default (profiles.ts); levels in `rules` win. */
+  profile?: Profile;
+  /** Files larger than this are not analysed (a `file-too-large` finding says so). */
+  maxFileSizeKb?: number;
 }
+
+export type Profile = 'recommended' | 'strict';
+export const PROFILES: readonly Profile[] = ['recommended', 'strict'];
 
 export interface ConfigError {
   file: string;
@@ -40,7 +47,7 @@ export const CONFIG_FILE_NAMES = ['.dockwarden.yaml', '.dockwarden.yml'];
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
-const TOP_LEVEL_KEYS = ['rules', 'trustedRegistries', 'ignore', 'fixes', 'composeFiles'];
+const TOP_LEVEL_KEYS = ['rules', 'trustedRegistries', 'ignore', 'fixes', 'composeFiles', 'profile', 'maxFileSizeKb'];
 
 export function emptyConfig(): DockwardenConfig {
   return { rules: {}, ignore: [], fixes: {} };
@@ -140,6 +147,18 @@ export function parseConfig(file: string, text: string): LoadedConfig {
       case 'composeFiles': {
         const list = stringList(value, key, error);
         if (list) config[key] = list;
+        break;
+      }
+      case 'profile': {
+        const v = isScalar(value) ? value.value : undefined;
+        if (typeof v === 'string' && (PROFILES as readonly string[]).includes(v)) config.profile = v as Profile;
+        else error(value, `Invalid profile: expected one of ${PROFILES.join(', ')}`);
+        break;
+      }
+      case 'maxFileSizeKb': {
+        const v = isScalar(value) ? value.value : undefined;
+        if (typeof v === 'number' && Number.isFinite(v) && v > 0) config.maxFileSizeKb = v;
+        else error(value, 'Invalid maxFileSizeKb: expected a positive number of kilobytes');
         break;
       }
       default:
@@ -243,6 +262,8 @@ export function mergeConfig(base: DockwardenConfig, override: Partial<Dockwarden
     ignore: [...base.ignore, ...(override.ignore ?? [])],
     fixes: { ...base.fixes, ...(override.fixes ?? {}) },
     composeFiles: [...(base.composeFiles ?? []), ...(override.composeFiles ?? [])],
+    profile: override.profile ?? base.profile,
+    maxFileSizeKb: override.maxFileSizeKb ?? base.maxFileSizeKb,
   };
 }
 

@@ -1,44 +1,34 @@
-import * as path from 'node:path';
-import type { ContainerSpec, ParsedFile, Source, TextEdit } from '../../shared-rules/src/model';
-import type { Finding } from '../../shared-rules/src/rule';
-import {
-  containerFindings,
-  finishFindings,
-  lintParsed,
-  problemFindings,
-  ruleContext,
-  type LintOptions,
-} from '../../shared-rules/src/engine';
-import { checkNesting } from './compose/depth';
-import { aliasCountsOf, DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, type AliasCounts } from './compose/parse';
-import { blockHolding, serviceLayout, topHolding, type ServiceLayout } from './compose/service-blocks';
-import type { FileAccess } from './fs';
-import { lintDockerfileIncrementally, lintFile, projectFileAccess, type LintFileRequest, type LintResult } from './lint';
-import { loadComposeProject, type ComposeProject } from './project/project';
-import { scanSuppressions } from './suppressions';
+import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
+import { movedCopy, type LineShift } from '../../../shared-rules/src/shift';
+import type { FileAccess } from '../fs';
+import type { LoadResult } from '../analysis/frontend';
+import type { ComposeProject } from '../project/project';
+import { scanSuppressions } from '../suppressions';
+import { checkNesting } from './depth';
+import { aliasCountsOf, DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, type AliasCounts } from './parse';
+import { blockHolding, serviceLayout, topHolding, type ServiceLayout } from './service-blocks';
 
 /**
- * Incremental lint of a Compose file being edited (the language server's typing path). When an edit stays
- * inside one service's block, only that service is parsed again: the other services are blanked out of the
- * text (same line numbers), and their findings from the previous lint are kept, moved by the edit's line
- * delta. The file may have override files (they only refine its services; their parses are kept between
- * lints, project/parse-cache.ts). Every condition that could make the result differ from a full lint sends
- * the caller to a full lint: files that add services or include others, anchors or `extends` among the
- * services or in an override file, syntax problems, changed dependencies.
+ * The typing path of a Compose file being edited. When an edit stays inside one service's block, only that
+ * service is parsed again: the other services are blanked out of the text (same line numbers), and their
+ * containers from the previous version are kept — the same objects when nothing moved them, copies moved by the
+ * edit's line delta otherwise (the analysis core then moves their findings too instead of running the rules
+ * again). The file may have override files (they only refine its services; their parses are kept by the parse
+ * cache). Every condition that could make the result differ from a full load sends the caller to a full load:
+ * files that add services or include others, anchors or `extends` among the services or in an override file,
+ * syntax problems, changed dependencies.
  *
- * Assumes, as the rules do today, that a rule reads only the `name` and `dependsOn` of the other containers
- * in `RuleContext.project`; a service whose `dependsOn` changes is linted in full.
+ * Assumes, as the rules do today, that a rule reads only the `name` and `dependsOn` of the other containers in
+ * `RuleContext.project`; a service whose `dependsOn` changes is loaded in full.
  */
-export interface IncrementalState {
+export interface TypingState {
   file: string;
   text: string;
-  /** Settings that shape raw findings (locale, rule settings, roots): a change means a full lint. */
-  key: string;
   layout: ServiceLayout;
   containers: ContainerSpec[];
-  /** Each container's findings before merging, severity and suppressions (never modified once stored). */
-  raw: Finding[][];
-  /** Every other file the lint read and what it read (undefined: absent). */
+  /** The project's other parsed files (override files: they declare no service of their own here). */
+  others: ParsedFile[];
+  /** Every other file the load read and what it read (undefined: absent). */
   reads: Map<string, string | undefined>;
   /** The override files of the project, in order (their services merge into this file's). */
   overrides: string[];
@@ -52,43 +42,38 @@ export interface IncrementalState {
   anchorLines: number[];
 }
 
-export interface IncrementalLint {
-  result: LintResult;
-  /** Keep for the next version of the same document; undefined when the file does not qualify. */
-  state?: IncrementalState;
-  /** True when only the edited service was parsed again. */
-  incremental?: boolean;
+/** Loads a project from `files` (whose own file reads as the text given); the front end's full load. */
+export type ProjectLoad = (file: string, files: FileAccess) => ComposeProject;
+
+export interface TypingLoad {
+  result: LoadResult;
+  /** For the next version of the document; undefined when this one does not qualify. */
+  state?: TypingState;
+  /** Only the edited service was parsed again (tests and the bench count these). */
+  fast: boolean;
 }
 
-/** Same findings and dependencies as `lintFile(req)`; faster when `previous` is the lint of an earlier version. */
-export function lintWithState(req: LintFileRequest, previous: IncrementalState | undefined): IncrementalLint {
-  if (req.kind === 'dockerfile') return { result: lintDockerfileIncrementally(req) };
-  if (req.kind !== 'compose' || !req.files || req.processEnv || path.resolve(req.file) !== req.file) {
-    return { result: lintFile(req) };
-  }
-  if (previous) {
+/** The same model and dependencies as a full load of `text`; faster when `prev` is the load of an earlier version. */
+export function typingLoad(load: ProjectLoad, file: string, text: string, files: FileAccess, prev: TypingState | undefined): TypingLoad {
+  if (prev) {
     try {
-      const fast = relint(previous, req);
+      const fast = fastLoad(load, prev, file, text, files);
       if (fast) return fast;
     } catch {
       // A bug here must not cost the user a lint: the full path below decides.
     }
   }
-  return fullLint(req);
+  return fullLoad(load, file, text, files);
 }
 
 /** An `extends` key, however written (other services would inherit from the edited one). */
 const EXTENDS = /(?:^|[\s{,])["']?extends["']?\s*:/;
 
-function stateKey(req: LintFileRequest): string {
-  const o = req.options ?? {};
-  return JSON.stringify([o.locale ?? 'en', o.settings ?? {}, req.roots ?? null, o.rules?.map((r) => r.id) ?? null]);
-}
-
-/** Records what the loader reads, so a later lint can tell whether any of it changed. */
-function recording(files: FileAccess, own: string, reads: Map<string, string | undefined>): FileAccess {
+/** Records what the loader reads, so a later load can tell whether any of it changed. */
+function recording(files: FileAccess, own: string, reads: Map<string, string | undefined>, ownText?: string): FileAccess {
   return {
     readText(f) {
+      if (f === own && ownText !== undefined) return ownText;
       const text = files.readText(f);
       if (f !== own) reads.set(f, text);
       return text;
@@ -96,16 +81,14 @@ function recording(files: FileAccess, own: string, reads: Map<string, string | u
   };
 }
 
-function fullLint(req: LintFileRequest): IncrementalLint {
-  const own = req.file;
-  const options: LintOptions = req.options ?? {};
+function fullLoad(load: ProjectLoad, own: string, text: string, files: FileAccess): TypingLoad {
   const reads = new Map<string, string | undefined>();
-  const project = loadComposeProject(own, { files: recording(projectFileAccess(req), own, reads) });
+  const project = load(own, recording(files, own, reads));
   const dependencies = project.dependencies.filter((f) => f !== own);
+  const result: LoadResult = { files: project.parsed, dependencies };
   const parsed = project.parsed[0];
-  const layout = serviceLayout(req.text);
+  const layout = serviceLayout(text);
   const counts = parsed && aliasCountsOf(parsed);
-  const overrides = project.composeFiles.slice(1);
   const qualifies =
     parsed?.file === own &&
     onlyRefine(project, reads) &&
@@ -119,33 +102,22 @@ function fullLint(req: LintFileRequest): IncrementalLint {
   const dockerfiles = parsed ? parsed.containers.map((c) => project.dockerfiles.get(c.name)) : [];
   const built = new Set(dockerfiles);
   const pre = dependencies.filter((f) => !built.has(f));
-  if (!qualifies || !sameList(dependencies, dependencyOrder(pre, dockerfiles))) {
-    const findings = lintParsed(project.parsed, options).filter((f) => f.at.file === own);
-    return { result: { kind: 'compose', findings, dependencies } };
-  }
-  // lintParsed, step by step, keeping each container's raw findings.
-  const containers = parsed.containers;
-  const ctx = ruleContext(options, containers);
-  const raw = containers.map((c) => containerFindings(c, ctx, options));
-  const findings = finishFindings([...problemFindings(project.parsed), ...raw.flat()], project.parsed, options).filter(
-    (f) => f.at.file === own,
-  );
-  const state: IncrementalState = {
+  if (!qualifies || !sameList(dependencies, dependencyOrder(pre, dockerfiles))) return { result, fast: false };
+  const state: TypingState = {
     file: own,
-    text: req.text,
-    key: stateKey(req),
+    text,
     layout,
-    containers,
-    raw,
+    containers: parsed.containers,
+    others: project.parsed.slice(1),
     reads,
-    overrides,
+    overrides: project.composeFiles.slice(1),
     pre,
     dockerfiles,
     aliases: counts.aliases,
     nodes: counts.nodes,
     anchorLines: counts.anchorLines,
   };
-  return { result: { kind: 'compose', findings, dependencies }, state };
+  return { result, state, fast: false };
 }
 
 /**
@@ -159,10 +131,17 @@ function onlyRefine(project: ComposeProject, reads: ReadonlyMap<string, string |
   });
 }
 
-/** The fast path; undefined whenever it cannot be sure to match a full lint. */
-function relint(prev: IncrementalState, req: LintFileRequest): IncrementalLint | undefined {
-  const text = req.text;
-  if (req.file !== prev.file || stateKey(req) !== prev.key) return undefined;
+interface LineEdit {
+  first: number;
+  oldLast: number;
+  newLast: number;
+  /** Lines added (negative: removed). */
+  delta: number;
+}
+
+/** The fast path; undefined whenever it cannot be sure to match a full load. */
+function fastLoad(load: ProjectLoad, prev: TypingState, file: string, text: string, files: FileAccess): TypingLoad | undefined {
+  if (file !== prev.file) return undefined;
   if (text.length * 3 > DEFAULT_MAX_BYTES || checkNesting(text)) return undefined;
   const layout = serviceLayout(text);
   if (!layout || layout.blocks.length !== prev.layout.blocks.length || layout.tops.length !== prev.layout.tops.length) return undefined;
@@ -182,19 +161,21 @@ function relint(prev: IncrementalState, req: LintFileRequest): IncrementalLint |
     delta: after.length - before.length,
   };
   if (!sameShape(prev.layout, layout, edit)) return undefined;
+  const env: FastEnv = { load, prev, text, files, layout, edit };
   const b = blockHolding(prev.layout, edit.first, edit.oldLast);
-  if (b >= 0) return blockHolding(layout, edit.first, edit.newLast) === b ? relintService(prev, req, layout, edit, b) : undefined;
+  if (b >= 0) return blockHolding(layout, edit.first, edit.newLast) === b ? reloadService(env, b) : undefined;
   const t = topHolding(prev.layout, edit.first, edit.oldLast);
-  if (t >= 0 && topHolding(layout, edit.first, edit.newLast) === t) return relintTopLevel(prev, req, layout, edit, t);
+  if (t >= 0 && topHolding(layout, edit.first, edit.newLast) === t) return reloadTopLevel(env, t);
   return undefined;
 }
 
-interface LineEdit {
-  first: number;
-  oldLast: number;
-  newLast: number;
-  /** Lines added (negative: removed). */
-  delta: number;
+interface FastEnv {
+  load: ProjectLoad;
+  prev: TypingState;
+  text: string;
+  files: FileAccess;
+  layout: ServiceLayout;
+  edit: LineEdit;
 }
 
 /** Same services and top-level keys, each starting and ending where the edit moved it. */
@@ -217,24 +198,18 @@ function keepOnly(lines: readonly string[], ranges: ReadonlyArray<readonly [numb
 }
 
 /** An edit inside one service: that service is parsed again (with the top-level entries it may refer to). */
-function relintService(
-  prev: IncrementalState,
-  req: LintFileRequest,
-  layout: ServiceLayout,
-  edit: LineEdit,
-  b: number,
-): IncrementalLint | undefined {
+function reloadService(env: FastEnv, b: number): TypingLoad | undefined {
+  const { prev, layout, edit } = env;
   const block = layout.blocks[b];
   if (linesHave(layout.lines, block.keyLine, block.endLine, EXTENDS)) return undefined;
-  const services = layout.tops.find((t) => t.key === 'services');
-  if (!services) return undefined;
+  if (!layout.tops.some((t) => t.key === 'services')) return undefined;
   // The other services' lines become empty lines.
   const text = keepOnly(layout.lines, [
     [0, layout.blocks[0].keyLine],
     [block.keyLine, block.endLine],
     [layout.blocks[layout.blocks.length - 1].endLine, layout.lines.length],
   ]);
-  const masked = parseMasked(prev, req, text);
+  const masked = loadMasked(env, text);
   if (!masked) return undefined;
   const { parsed, counts, project } = masked;
   const service = parsed.containers[0];
@@ -244,46 +219,34 @@ function relintService(
   // Other services' findings depend on this one only through its `depends_on` (network-none-suggested).
   if (!sameList(service.dependsOn, prev.containers[b].dependsOn)) return undefined;
   // Dependencies: the same files read before the `build:` links, then this service's Dockerfile.
-  const own = prev.file;
-  const maskedDependencies = project.dependencies.filter((f) => f !== own);
+  const maskedDependencies = project.dependencies.filter((f) => f !== prev.file);
   const dockerfile = project.dockerfiles.get(service.name);
   const pre = maskedDependencies.filter((f) => f !== dockerfile);
   if (!sameList(pre, prev.pre) || !sameList(maskedDependencies, dependencyOrder(pre, [dockerfile]))) return undefined;
   if (dockerfile !== undefined && pre.includes(dockerfile)) return undefined;
-  if (!sameReads(prev, req, masked.reads)) return undefined;
+  if (!sameReads(prev, env.files, masked.reads)) return undefined;
 
-  const options: LintOptions = req.options ?? {};
-  const containers = prev.containers.slice();
-  containers[b] = service;
+  const old = prev.layout.blocks[b];
+  const shift: LineShift = { file: prev.file, fromLine: old.endLine, delta: edit.delta };
+  const containers = prev.containers.map((c, j) => (j === b ? service : j > b ? movedCopy(c, shift) : c));
   const dockerfiles = prev.dockerfiles.slice();
   dockerfiles[b] = dockerfile;
-  const old = prev.layout.blocks[b];
-  const raw = moveOthers(prev, old.keyLine, old.endLine, edit.delta, b, () =>
-    containerFindings(service, ruleContext(options, containers), options),
-  );
-  if (!raw) return undefined;
-  return finish(prev, req, layout, {
+  return finish(env, {
     containers,
     dockerfiles,
-    raw,
     reads: masked.reads,
     counts,
-    anchorLines: prev.anchorLines.map((l) => (l >= old.endLine ? l + edit.delta : l)),
+    anchorLines: movedLines(prev.anchorLines, old.endLine, edit.delta),
   });
 }
 
 /**
  * An edit inside a top-level entry the model does not read (`volumes:`, `networks:`, an `x-` entry without
- * anchors, comments before the first key): that entry alone is parsed again, for its syntax; every
- * service's findings stay, moved by the edit's line delta.
+ * anchors, comments before the first key): that entry alone is parsed again, for its syntax; every service
+ * stays, moved by the edit's line delta when it comes after the entry.
  */
-function relintTopLevel(
-  prev: IncrementalState,
-  req: LintFileRequest,
-  layout: ServiceLayout,
-  edit: LineEdit,
-  t: number,
-): IncrementalLint | undefined {
+function reloadTopLevel(env: FastEnv, t: number): TypingLoad | undefined {
+  const { prev, layout, edit } = env;
   const top = layout.tops[t];
   const old = prev.layout.tops[t];
   if (MODEL_KEYS.has(top.key)) return undefined;
@@ -295,7 +258,7 @@ function relintTopLevel(
   let counts: AliasCounts = { aliases: 0, nodes: 0, anchorLines: [] };
   if (top.key !== '') {
     // Its lines alone, without the others' line numbers: nothing of this parse but its problems is used.
-    const masked = parseMasked(prev, req, layout.lines.slice(top.keyLine, top.endLine).join('\n'));
+    const masked = loadMasked(env, layout.lines.slice(top.keyLine, top.endLine).join('\n'));
     if (!masked) return undefined;
     if (masked.parsed.containers.length > 0 || masked.counts.anchorLines.length > 0) return undefined;
     if (
@@ -307,23 +270,22 @@ function relintTopLevel(
       return undefined;
     ({ reads, counts } = masked);
   }
-  if (!sameReads(prev, req, reads)) return undefined;
-  const raw = moveOthers(prev, old.keyLine, old.endLine, edit.delta, -1, () => []);
-  if (!raw) return undefined;
-  return finish(prev, req, layout, {
-    containers: prev.containers,
+  if (!sameReads(prev, env.files, reads)) return undefined;
+  const shift: LineShift = { file: prev.file, fromLine: old.endLine, delta: edit.delta };
+  const containers = prev.containers.map((c) => movedCopy(c, shift));
+  return finish(env, {
+    containers,
     dockerfiles: prev.dockerfiles,
-    raw,
     reads,
     counts,
-    anchorLines: prev.anchorLines.map((l) => (l >= old.endLine ? l + edit.delta : l)),
+    anchorLines: movedLines(prev.anchorLines, old.endLine, edit.delta),
   });
 }
 
 /** Top-level keys the Compose model reads. */
 const MODEL_KEYS = new Set(['services', 'include']);
 
-interface MaskedParse {
+interface MaskedLoad {
   parsed: ParsedFile;
   counts: AliasCounts;
   project: ComposeProject;
@@ -331,10 +293,11 @@ interface MaskedParse {
 }
 
 /** The project loaded from a masked text; undefined unless it is this one clean file within the alias limits. */
-function parseMasked(prev: IncrementalState, req: LintFileRequest, text: string): MaskedParse | undefined {
+function loadMasked(env: FastEnv, text: string): MaskedLoad | undefined {
+  const { prev } = env;
   const own = prev.file;
   const reads = new Map<string, string | undefined>();
-  const project = loadComposeProject(own, { files: recording(projectFileAccess({ ...req, text }), own, reads) });
+  const project = env.load(own, recording(env.files, own, reads, text));
   const parsed = project.parsed[0];
   const counts = parsed && aliasCountsOf(parsed);
   if (parsed?.file !== own || parsed.problems.length > 0 || parsed.includes?.length || !counts) return undefined;
@@ -344,70 +307,49 @@ function parseMasked(prev: IncrementalState, req: LintFileRequest, text: string)
   return { parsed, counts, project, reads };
 }
 
-/** Every file the previous lint read must read the same now (.env, override probes, Dockerfiles). */
-function sameReads(prev: IncrementalState, req: LintFileRequest, reads: ReadonlyMap<string, string | undefined>): boolean {
-  const files = projectFileAccess(req);
+/** Every file read before is read the same now (re-read through `files` if the masked load did not read it). */
+function sameReads(prev: TypingState, files: FileAccess, reads: ReadonlyMap<string, string | undefined>): boolean {
   for (const [f, t] of reads) if (prev.reads.has(f) && prev.reads.get(f) !== t) return false;
   for (const [f, t] of prev.reads) if (!reads.has(f) && files.readText(f) !== t) return false;
   return true;
 }
 
-/** Each container's raw findings: the previous ones moved past lines [start, end), `fresh()` for container `redo`. */
-function moveOthers(
-  prev: IncrementalState,
-  start: number,
-  end: number,
-  delta: number,
-  redo: number,
-  fresh: () => Finding[],
-): Finding[][] | undefined {
-  const raw: Finding[][] = [];
-  for (let j = 0; j < prev.raw.length; j++) {
-    if (j === redo) {
-      raw.push(fresh());
-      continue;
-    }
-    const moved: Finding[] = [];
-    for (const f of prev.raw[j]) {
-      const m = moveFinding(f, prev.file, start, end, delta);
-      if (!m) return undefined;
-      moved.push(m);
-    }
-    raw.push(moved);
-  }
-  return raw;
-}
-
-interface Relinted {
+interface Reloaded {
   containers: ContainerSpec[];
   dockerfiles: Array<string | undefined>;
-  raw: Finding[][];
   reads: ReadonlyMap<string, string | undefined>;
   counts: AliasCounts;
   anchorLines: number[];
 }
 
-function finish(prev: IncrementalState, req: LintFileRequest, layout: ServiceLayout, next: Relinted): IncrementalLint {
-  const own = prev.file;
-  const files1 = [{ file: own, suppressions: scanSuppressions(own, req.text) }];
-  // Findings written in override files are kept in `raw` (they are the service's), but reported there.
-  const findings = finishFindings(next.raw.flat(), files1, req.options ?? {}).filter((f) => f.at.file === own);
+function finish(env: FastEnv, next: Reloaded): TypingLoad {
+  const { prev, text, layout } = env;
+  const own: ParsedFile = {
+    file: prev.file,
+    kind: 'compose',
+    containers: next.containers,
+    suppressions: scanSuppressions(prev.file, text),
+    problems: [],
+  };
   const reads = new Map(prev.reads);
   for (const [f, t] of next.reads) reads.set(f, t);
   const dependencies = dependencyOrder(prev.pre, next.dockerfiles);
-  const state: IncrementalState = {
+  const state: TypingState = {
     ...prev,
-    text: req.text,
+    text,
     layout,
     containers: next.containers,
-    raw: next.raw,
     reads,
     dockerfiles: next.dockerfiles,
     aliases: prev.aliases + next.counts.aliases,
     nodes: prev.nodes + next.counts.nodes,
     anchorLines: next.anchorLines,
   };
-  return { result: { kind: 'compose', findings, dependencies }, state, incremental: true };
+  return { result: { files: [own, ...prev.others], dependencies }, state, fast: true };
+}
+
+function movedLines(lines: readonly number[], from: number, delta: number): number[] {
+  return lines.map((l) => (l >= from ? l + delta : l));
 }
 
 function dependencyOrder(pre: readonly string[], dockerfiles: ReadonlyArray<string | undefined>): string[] {
@@ -435,38 +377,4 @@ function linesAllComments(lines: readonly string[], from: number, to: number): b
 function linesHave(lines: readonly string[], from: number, to: number, pattern: RegExp): boolean {
   for (let i = from; i < to; i++) if (pattern.test(lines[i])) return true;
   return false;
-}
-
-/**
- * A finding of another service after an edit in lines [start, end) of `file` that moved its later lines by
- * `delta`; undefined if it touches the edited lines (it would then not be another service's own). Places in
- * other files (override files) stay where they are.
- */
-function moveFinding(f: Finding, file: string, start: number, end: number, delta: number): Finding | undefined {
-  let ok = true;
-  const moveSource = <T extends Source | TextEdit>(s: T): T => {
-    if (s.file !== file) return s;
-    const { start: a, end: z } = s.range;
-    if (z.line >= start && a.line < end) ok = false;
-    if (delta === 0 || a.line < end) return s;
-    return {
-      ...s,
-      range: { start: { line: a.line + delta, character: a.character }, end: { line: z.line + delta, character: z.character } },
-    };
-  };
-  const at = moveSource(f.at);
-  const fix = f.fix && { ...f.fix, edits: f.fix.edits.map(moveSource) };
-  const related = f.related?.map((r) => ({ ...r, source: moveSource(r.source) }));
-  if (!ok) return undefined;
-  if (
-    at === f.at &&
-    (!f.fix || fix!.edits.every((e, i) => e === f.fix!.edits[i])) &&
-    (!f.related || related!.every((r, i) => r.source === f.related![i].source))
-  ) {
-    return f;
-  }
-  const out: Finding = { ...f, at };
-  if (f.fix) out.fix = fix;
-  if (f.related) out.related = related;
-  return out;
 }

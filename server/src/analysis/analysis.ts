@@ -1,0 +1,299 @@
+import * as path from 'node:path';
+import type { Locale } from '../../../shared-rules/src/l10n';
+import type { Finding } from '../../../shared-rules/src/rule';
+import type { FileAccess } from '../fs';
+import { CONFIG_FILE_NAMES, parseConfig, type ConfigError, type LoadedConfig } from './config';
+import { discoverFiles, type DiscoveryResult } from './discover';
+import { bounded, FindingMemo, projectFindings } from './findings';
+import { fixToFixedPoint, type FixOptions, type FixOutcome } from './fixes';
+import type { FrontEnd, FrontEndHost, FrontEndSession } from './frontend';
+import { Confinement, diskBytes, FileReader, isVirtualPath, type ByteSource, type TextOverlay } from './files';
+import { detectKind, type KindHints } from './kinds';
+import { Policies, type ConfigOverrides, type Policy } from './policy';
+import { FRONT_ENDS } from './registry';
+import { texts } from './texts';
+
+export interface AnalysisOptions {
+  /** Where files come from; the disk by default. */
+  bytes?: ByteSource;
+  /** Texts that win over the disk (the editor's open documents). */
+  overlay?: TextOverlay;
+  /** Read each file once (the CLI: nothing changes during a run); the editor reads the disk every time. */
+  keepReads?: boolean;
+  locale?: Locale;
+  /**
+   * Folders files may be read from (the workspace folders, or the working directory and the linted paths), by
+   * real path; the linted file's own folder is always readable. Undefined: anywhere.
+   */
+  roots?: readonly string[];
+  /** Variables for interpolation besides `.env` (the CLI's process environment, as Compose reads it). */
+  processEnv?: Readonly<Record<string, string | undefined>>;
+  /** `--config`: this config for every file, its globs relative to `base`. */
+  config?: { loaded: LoadedConfig; base: string };
+}
+
+export interface LintRequest {
+  /** The text to lint (an editor buffer); read from the overlay or the disk when absent. */
+  text?: string;
+  /** The kind, when the caller already knows it (discovery decided). */
+  kind?: string;
+  /** The editor's language id: it may name the kind. */
+  languageId?: string;
+  /** Named by the user (on the command line, an open document): the content decides when the name does not. */
+  explicit?: boolean;
+  /** Editor settings that win over `.dockwarden.yaml`. */
+  overrides?: ConfigOverrides;
+  /** A document key: what was learned linting its previous version is kept for the next (the typing path). */
+  session?: string;
+}
+
+export interface FileLint {
+  file: string;
+  /** Undefined when the file is not one Dockwarden lints (or the config ignores it). */
+  kind: string | undefined;
+  /** Findings in this file. */
+  findings: Finding[];
+  /** Findings of its project written in other files (an extended file, an override file). */
+  elsewhere: Finding[];
+  /** Other files read (present or not): a change to one means linting this file again. */
+  dependencies: string[];
+}
+
+/** Sessions kept: each holds a document's parse state (the most recently linted documents). */
+const MAX_SESSIONS = 16;
+
+/**
+ * The analysis core: one object does, for every file, what both the CLI and the language server need — kind
+ * detection, decoding, the size limit, config and ignore resolution, parsing through the file's front end with
+ * its project, rules, suppressions, severity, fix gating, internal-error isolation — and keeps every cache as its
+ * own state (two analyses never share one). The adapters only decide which files to lint and how to show findings.
+ */
+export class Analysis {
+  readonly locale: Locale;
+  private readonly frontEnds: FrontEnd[];
+  private readonly reader: FileReader;
+  private readonly confinement: Confinement;
+  private readonly policies: Policies;
+  private readonly sessions = new Map<string, { kind: string; frontEnd: FrontEndSession; findings: FindingMemo }>();
+  /** Texts fixes produced and not written yet (they win over everything else). */
+  private readonly edited = new Map<string, string>();
+
+  constructor(private readonly options: AnalysisOptions = {}) {
+    this.locale = options.locale ?? 'en';
+    const base = options.overlay;
+    this.reader = new FileReader(options.bytes ?? diskBytes(), { textOf: (f) => this.edited.get(f) ?? base?.textOf(f) }, options.keepReads);
+    this.confinement = new Confinement(options.roots, this.reader);
+    const host: FrontEndHost = {
+      processEnv: options.processEnv,
+      frontEnd: <T extends FrontEnd>(kind: string) => this.frontEnds.find((f) => f.kind === kind) as T | undefined,
+    };
+    this.frontEnds = FRONT_ENDS.map((make) => make(host));
+    this.policies = new Policies(this.configFiles(), this.locale, options.roots ?? [], options.config);
+  }
+
+  /** The front end of a kind (tests and the bench look at their counters). */
+  frontEnd<T extends FrontEnd>(kind: string): T | undefined {
+    return this.frontEnds.find((f) => f.kind === kind) as T | undefined;
+  }
+
+  /** Which kind `file` is, or undefined when Dockwarden does not lint it. */
+  kindOf(file: string, hints: KindHints = {}, overrides?: ConfigOverrides): string | undefined {
+    const policy = this.policies.forFile(path.resolve(file), overrides);
+    return detectKind(this.frontEnds, file, { ...hints, namedCompose: policy.namedCompose(file) });
+  }
+
+  /** Comment syntax of a kind (for the suppression comments the editor inserts). */
+  commentPrefixOf(kind: string): '#' | '//' {
+    return this.frontEnds.find((f) => f.kind === kind)?.commentPrefix ?? '#';
+  }
+
+  /** Lints one file with its project. Never throws: a failure is an `internal-error` finding. */
+  lint(fileName: string, request: LintRequest = {}): FileLint {
+    const file = isVirtualPath(fileName) ? fileName : path.resolve(fileName);
+    const none: FileLint = { file, kind: undefined, findings: [], elsewhere: [], dependencies: [] };
+    const policy = this.policies.forFile(file, request.overrides);
+    if (!isVirtualPath(file) && policy.ignored(file)) return none;
+    let text = request.text;
+    if (text === undefined) {
+      const read = this.reader.read(file, policy.maxBytes);
+      if (read.status !== 'ok') {
+        const kind = request.kind ?? this.kindByName(file, request, policy);
+        if (!kind) return none;
+        const message = read.status === 'missing' ? texts(this.locale).unreadable : texts(this.locale).tooLarge(policy.maxBytes);
+        return {
+          ...none,
+          kind,
+          findings: this.fileProblem(file, read.status === 'missing' ? 'internal-error' : 'file-too-large', message, policy),
+        };
+      }
+      text = read.text;
+    }
+    const kind = request.kind ?? detectKind(this.frontEnds, file, { ...request, text, namedCompose: policy.namedCompose(file) });
+    if (!kind) return none;
+    if (overLimit(text, policy.maxBytes)) {
+      return { ...none, kind, findings: this.fileProblem(file, 'file-too-large', texts(this.locale).tooLarge(policy.maxBytes), policy) };
+    }
+    try {
+      return this.lintText(file, text, kind, policy, request.session);
+    } catch (error) {
+      // Front ends and the engine never throw by contract; if one does, say so instead of passing silently.
+      const message = texts(this.locale).failed(error instanceof Error ? error.message : String(error));
+      return { ...none, kind, findings: this.fileProblem(file, 'internal-error', message, policy) };
+    }
+  }
+
+  /** Finds the files to lint under files and folders named on the command line. */
+  discover(args: readonly string[], cwd: string): DiscoveryResult {
+    return discoverFiles(args, {
+      cwd,
+      files: this.configFiles(),
+      config: this.options.config?.loaded,
+      kindOf: (file, text, explicit) => this.kindOf(file, { text, explicit }),
+    });
+  }
+
+  /**
+   * Applies fixes to a fixed point (fixes.ts). With `keep`, the fixed texts stay in this analysis (later lints
+   * see them; the CLI writes them); without, they are only returned (the editor applies them as edits).
+   */
+  fix(files: readonly string[], options: FixOptions & { overrides?: ConfigOverrides; keep?: boolean } = {}): FixOutcome {
+    const resolved = files.map((f) => (isVirtualPath(f) ? f : path.resolve(f)));
+    const outcome = fixToFixedPoint(resolved, options, {
+      lint: (file) => this.lint(file, { overrides: options.overrides, explicit: true }),
+      read: (file) => {
+        const r = this.reader.read(file, Number.MAX_SAFE_INTEGER);
+        return r.status === 'ok' ? r.text : undefined;
+      },
+      write: (file, text) => this.edited.set(file, text),
+      writable: (file) => this.reader.encodingOf(file)?.lossless !== false && this.confinement.allows(file),
+      fixEnabled: (file, rule) => this.policies.forFile(file, options.overrides).fixEnabled(rule),
+    });
+    if (!options.keep) for (const file of outcome.changed.keys()) this.edited.delete(file);
+    return outcome;
+  }
+
+  /** A file's text as this analysis sees it (fixed texts first, then the overlay, then the disk). */
+  textOf(file: string): string | undefined {
+    const r = this.reader.read(file, Number.MAX_SAFE_INTEGER);
+    return r.status === 'ok' ? r.text : undefined;
+  }
+
+  /** How a file is encoded on disk, to write a fixed text back the same way. */
+  encodingOf(file: string): ReturnType<FileReader['encodingOf']> {
+    return this.reader.encodingOf(path.resolve(file));
+  }
+
+  /** Whether `file` lies inside the folders this analysis may read (and so write). */
+  allows(file: string): boolean {
+    return this.confinement.allows(file);
+  }
+
+  /** Errors of a `.dockwarden.yaml` text, for the editor to show where they are written. */
+  configErrors(file: string, text: string): ConfigError[] {
+    return parseConfig(file, text).errors;
+  }
+
+  /** A file changed (saved, or edited in an open buffer): a config file means every folder looks its config up again. */
+  fileChanged(file: string): void {
+    if (CONFIG_FILE_NAMES.includes(path.basename(file))) this.policies.clear();
+  }
+
+  /** Settings changed: configs are looked up again. */
+  settingsChanged(): void {
+    this.policies.clear();
+  }
+
+  /** The document is closed: its typing state is dropped. */
+  closeSession(key: string): void {
+    this.sessions.delete(key);
+  }
+
+  private lintText(file: string, text: string, kind: string, policy: Policy, sessionKey: string | undefined): FileLint {
+    const frontEnd = this.frontEnds.find((f) => f.kind === kind);
+    if (!frontEnd) return { file, kind: undefined, findings: [], elsewhere: [], dependencies: [] };
+    const session = sessionKey === undefined ? undefined : this.session(sessionKey, kind);
+    const tooLarge: string[] = [];
+    const loaded = frontEnd.load({ file, text, files: this.projectFiles(file, text, policy, tooLarge) }, session?.frontEnd);
+    const all = projectFindings(loaded.files, policy.engine, policy.rulesKey, session?.findings);
+    const findings: Finding[] = [];
+    const elsewhere: Finding[] = [];
+    for (const problem of tooLarge.length > 0 ? this.dependencyProblems(file, tooLarge, policy) : []) findings.push(problem);
+    for (const raw of all) {
+      const f = bounded(raw.fix && !policy.fixEnabled(raw.rule) ? withoutFix(raw) : raw);
+      (f.at.file === file ? findings : elsewhere).push(f);
+    }
+    return { file, kind, findings, elsewhere, dependencies: loaded.dependencies };
+  }
+
+  private session(key: string, kind: string): { kind: string; frontEnd: FrontEndSession; findings: FindingMemo } {
+    let s = this.sessions.get(key);
+    if (s) this.sessions.delete(key); // most recently used goes last
+    if (!s || s.kind !== kind) s = { kind, frontEnd: {}, findings: new FindingMemo() };
+    this.sessions.set(key, s);
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    return s;
+  }
+
+  /** What a front end reads of the project: decoded, within the size limit and the allowed folders. */
+  private projectFiles(file: string, text: string, policy: Policy, tooLarge: string[]): FileAccess {
+    const ownDir = path.dirname(file);
+    return {
+      readText: (f) => {
+        if (f === file) return text;
+        if (!this.confinement.allows(f, ownDir)) return undefined;
+        const r = this.reader.read(f, policy.maxBytes);
+        if (r.status === 'too-large' || (r.status === 'ok' && overLimit(r.text, policy.maxBytes))) {
+          if (!tooLarge.includes(f)) tooLarge.push(f);
+          return undefined;
+        }
+        return r.status === 'ok' ? r.text : undefined;
+      },
+    };
+  }
+
+  /** Config files are looked up through the overlay (open buffers count), within the allowed folders. */
+  private configFiles(): FileAccess {
+    return {
+      readText: (f) => {
+        if (!this.confinement.allows(f)) return undefined;
+        const r = this.reader.read(f, 1024 * 1024);
+        return r.status === 'ok' ? r.text : undefined;
+      },
+    };
+  }
+
+  private kindByName(file: string, request: LintRequest, policy: Policy): string | undefined {
+    return detectKind(this.frontEnds, file, { languageId: request.languageId, namedCompose: policy.namedCompose(file) });
+  }
+
+  private fileProblem(file: string, rule: 'file-too-large' | 'internal-error', message: string, policy: Policy): Finding[] {
+    const level = policy.engine.severity?.(rule, file);
+    if (level === 'off') return [];
+    const at = { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    return [{ rule, severity: level ?? (rule === 'internal-error' ? 'error' : 'warning'), message, at }];
+  }
+
+  /** A file of the project over the size limit is not read: said at the top of the linted file. */
+  private dependencyProblems(file: string, tooLarge: readonly string[], policy: Policy): Finding[] {
+    const t = texts(this.locale);
+    return tooLarge.flatMap((f) =>
+      this.fileProblem(file, 'file-too-large', t.dependencyTooLarge(relativeTo(file, f), policy.maxBytes), policy),
+    );
+  }
+}
+
+/** More than `maxBytes` in UTF-8 (counted only when the length says it may be). */
+function overLimit(text: string, maxBytes: number): boolean {
+  return text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes);
+}
+
+function withoutFix(f: Finding): Finding {
+  const { fix: _dropped, ...rest } = f;
+  return rest;
+}
+
+/** `other` as seen from `file`'s folder (messages name files the way the user wrote them). */
+function relativeTo(file: string, other: string): string {
+  const rel = path.relative(path.dirname(file), other);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? other : rel.split(path.sep).join('/');
+}

@@ -1,0 +1,60 @@
+import type { ParsedFile } from '../../../shared-rules/src/model';
+import type { FileAccess } from '../fs';
+
+/**
+ * A front end turns one kind of file (Compose, Dockerfile, ...) into the container model. It knows its file
+ * names, its syntax and how its files form a project; the analysis core (analysis.ts) does everything else:
+ * decoding, size limits, config, rules, suppressions, severity, fixes and caches of findings.
+ *
+ * Adding a kind of source is one folder with a front end, plus one line in registry.ts.
+ */
+export interface FrontEnd {
+  /** The kind id, also `ParsedFile.kind` of what it parses. */
+  readonly kind: string;
+  /** Editor language ids that are this kind whatever the file's name. */
+  readonly languageIds: readonly string[];
+  /** How a comment starts, for the suppression comments the editor inserts. */
+  readonly commentPrefix: '#' | '//';
+  /**
+   * What the file name says: `'name'` — this kind whatever the content; `'content'` — this kind if
+   * `byContent` agrees (a `.yml` file, `Dockerfile.j2`); undefined — not this kind by name.
+   */
+  byName(file: string): 'name' | 'content' | undefined;
+  /** Whether the text is this kind. `anyName`: the file was named explicitly (command line, open editor). */
+  byContent(text: string, file: string, anyName: boolean): boolean;
+  /**
+   * Parses the file and the files of its project. `session` is the front end's own state for one document being
+   * edited (the typing path); what it keeps there is up to it, and a result must always equal a lint without it.
+   */
+  load(request: LoadRequest, session?: FrontEndSession): LoadResult;
+}
+
+export interface LoadRequest {
+  /** Absolute path (or the editor's pseudo path of an unsaved document). */
+  file: string;
+  text: string;
+  /** The project's other files: decoded, within the size limit and the folders the user allows. */
+  files: FileAccess;
+}
+
+export interface LoadResult {
+  /** The parsed files of the project, this file's first; findings of every one of them are reported. */
+  files: ParsedFile[];
+  /** Other files read (present or not): a change to one of them means this file must be linted again. */
+  dependencies: string[];
+}
+
+/** State a front end keeps between versions of one open document (the core holds one per document). */
+export interface FrontEndSession {
+  state?: unknown;
+}
+
+/** What a front end gets from the core when it is made: settings and its sibling front ends. */
+export interface FrontEndHost {
+  /** The process environment for interpolation (the CLI's); undefined in the editor. */
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Another front end of the same analysis (a Compose `build:` links a Dockerfile). */
+  frontEnd<T extends FrontEnd>(kind: string): T | undefined;
+}
+
+export type FrontEndFactory = (host: FrontEndHost) => FrontEnd;

@@ -1,0 +1,35 @@
+import type { FrontEnd } from './frontend';
+
+export interface KindHints {
+  /** The text, or a way to read it only if the name leaves the kind open. */
+  text?: string | (() => string | undefined);
+  /** The editor's language id (`dockercompose`, `dockerfile`, ...). */
+  languageId?: string;
+  /** Named by the user: when no name claims it, any front end may recognise its content. */
+  explicit?: boolean;
+  /** The config's or the editor's `composeFiles` globs name this file. */
+  namedCompose?: boolean;
+}
+
+/**
+ * Which kind a file is (rules.md § Where the settings are written): the editor's language id; then a name that
+ * claims the file (the first front end in registry order: a name that names a source wins over content); then
+ * the `composeFiles` globs; then the content, among the kinds whose names leave it open (a `.yml` file may be a
+ * Compose file); and for a file the user named whose name says nothing, any kind its content shows.
+ */
+export function detectKind(frontEnds: readonly FrontEnd[], file: string, hints: KindHints): string | undefined {
+  if (hints.languageId) {
+    const byLanguage = frontEnds.find((f) => f.languageIds.includes(hints.languageId!));
+    if (byLanguage) return byLanguage.kind;
+  }
+  const claims = frontEnds.map((f) => ({ frontEnd: f, claim: f.byName(file) }));
+  const named = claims.find((c) => c.claim === 'name');
+  if (named) return named.frontEnd.kind;
+  if (hints.namedCompose && frontEnds.some((f) => f.kind === 'compose')) return 'compose';
+  const open = claims.filter((c) => c.claim === 'content').map((c) => c.frontEnd);
+  if (open.length === 0 && !hints.explicit) return undefined;
+  const text = typeof hints.text === 'function' ? hints.text() : hints.text;
+  if (text === undefined) return undefined;
+  const candidates = open.length > 0 ? open : frontEnds;
+  return candidates.find((f) => f.byContent(text, file, open.length === 0))?.kind;
+}
