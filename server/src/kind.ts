@@ -4,7 +4,7 @@ export type FileKind = 'compose' | 'dockerfile';
 
 /** Extensions that name documents, scripts or data about a Dockerfile, never a Dockerfile itself. */
 const NOT_A_DOCKERFILE =
-  /\.(dockerignore|md|markdown|rst|txt|adoc|html?|json|toml|xml|ya?ml|sh|bash|ps1|bat|cmd|py|js|ts|go|rb|patch|diff|orig|bak|swp)$/;
+  /\.(dockerignore|md|markdown|rst|txt|adoc|html?|json|toml|xml|ya?ml|sh|bash|ps1|bat|cmd|py|js|mjs|cjs|jsx|ts|tsx|vue|svelte|go|rb|java|kt|kts|scala|cs|fs|c|h|cc|cpp|hpp|rs|php|swift|patch|diff|orig|bak|swp|lock|log)$/;
 
 /** Kind by file name alone: `*compose*.y(a)ml`, `*dockerfile*` / `*containerfile*` (not .dockerignore). */
 export function kindByName(file: string): FileKind | undefined {
@@ -13,6 +13,18 @@ export function kindByName(file: string): FileKind | undefined {
   if (NOT_A_DOCKERFILE.test(base)) return undefined;
   if (base.includes('dockerfile') || base.includes('containerfile')) return 'dockerfile';
   return undefined;
+}
+
+/**
+ * A Dockerfile by name (rules.md § Where the settings are written): `Dockerfile`, `Containerfile`, `*.Dockerfile`,
+ * `*.dockerfile` say so ('name'); other names holding the word (`Dockerfile.prod`, `Dockerfile.j2`) may be one if the
+ * content says so ('content'); source code and documents about Dockerfiles (`DockerfileParser.java`) never are.
+ */
+export function dockerfileByName(file: string): 'name' | 'content' | undefined {
+  const base = path.basename(file).toLowerCase();
+  if (base === 'dockerfile' || base === 'containerfile' || base.endsWith('.dockerfile') || base.endsWith('.containerfile')) return 'name';
+  if (NOT_A_DOCKERFILE.test(base)) return undefined;
+  return base.includes('dockerfile') || base.includes('containerfile') ? 'content' : undefined;
 }
 
 export function isYamlName(file: string): boolean {

@@ -136,7 +136,7 @@ function comparePos(a: { line: number; character: number }, b: { line: number; c
 
 /** One finding per rule and location: a value inherited by several services is reported once. */
 function mergeInherited(findings: readonly Finding[]): Finding[] {
-  // Index into `out`; a finding that gains related information is copied first (raw findings may be cached).
+  // Index into `out`; a finding merged with others is copied first (raw findings may be cached).
   const byKey = new Map<string, { index: number; copied: boolean }>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -147,14 +147,14 @@ function mergeInherited(findings: readonly Finding[]): Finding[] {
       out.push(f);
       continue;
     }
-    if (f.related) {
-      const first = out[seen.index];
-      if (!seen.copied) {
-        out[seen.index] = { ...first };
-        seen.copied = true;
-      }
-      out[seen.index].related = [...(first.related ?? []), ...f.related];
+    const first = out[seen.index];
+    if (!seen.copied) {
+      out[seen.index] = { ...first, containers: first.container === undefined ? [] : [first.container] };
+      seen.copied = true;
     }
+    const merged = out[seen.index];
+    if (f.container !== undefined && !merged.containers!.includes(f.container)) merged.containers!.push(f.container);
+    if (f.related) merged.related = [...(merged.related ?? []), ...f.related];
   }
   return out;
 }

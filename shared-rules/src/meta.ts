@@ -13,3 +13,6 @@ export const engineRules: readonly EngineRuleMeta[] = [
   { id: 'internal-error', title: 'A rule failed on this file', defaultSeverity: 'error' },
   { id: 'unused-suppression', title: 'A suppression comment matches no finding', defaultSeverity: 'hint' },
 ];
+
+/** Findings about a file itself rather than a setting (no suppression comment applies to them). */
+export const fileProblemIds: readonly string[] = ['parse-error', 'internal-error', 'file-too-large'];

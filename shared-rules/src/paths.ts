@@ -83,3 +83,17 @@ export function bindHostPath(m: Mount): string | undefined {
   if (m.type === 'unknown' && /^[/~]/.test(p)) return p;
   return undefined;
 }
+
+/**
+ * `target` as seen from the folder of `from` (both absolute, `/` or `\` separated): what a message shows so that
+ * it names a file the way the project does (`web/Dockerfile`), not by the linting machine's absolute path.
+ */
+export function relativeFile(from: string, target: string): string {
+  const split = (p: string) => p.split(/[\\/]+/).filter((s) => s.length > 0);
+  const base = split(from).slice(0, -1);
+  const to = split(target);
+  let common = 0;
+  while (common < base.length && common < to.length && base[common] === to[common]) common++;
+  if (common === 0) return target;
+  return [...base.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}

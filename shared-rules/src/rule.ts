@@ -51,6 +51,8 @@ export interface Finding {
   fixable?: boolean;
   /** The container (service or stage) the finding is about. */
   container?: string;
+  /** A value several containers inherit (an anchor, a base file) is reported once: every one of them, in order. */
+  containers?: string[];
   related?: RelatedInfo[];
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { copyFixture, FIXTURES, parseJson, REPO, runCli } from './cli-helpers';
 
@@ -12,10 +13,13 @@ test('json output has exactly the documented shape, 1-based positions and every 
   assert.deepEqual(report.files, ['project/api/Dockerfile', 'project/docker-compose.yml', 'project/nested/deeper/stack.yaml']);
   assert.ok(report.findings.length > 0, 'the fixture has findings');
   for (const f of report.findings) {
-    assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message', 'fixable']);
+    const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message', 'services', 'fixable'];
+    assert.deepEqual(Object.keys(f), f.fixable ? [...keys, 'fix'] : keys);
     assert.ok(report.files.includes(f.file), f.file);
     assert.ok(f.line >= 1 && f.column >= 1 && f.endLine >= f.line);
     assert.equal(typeof f.fixable, 'boolean');
+    assert.ok(Array.isArray(f.services));
+    if (f.fix) assert.ok(['safe', 'unsafe'].includes(f.fix.safety) && f.fix.edits.length > 0 && f.fix.edits.every((e: any) => e.line >= 1));
   }
   // `privileged: true` is on line 5, the value starts in column 17.
   const priv = report.findings.find((f) => f.rule === 'privileged');
@@ -82,7 +86,8 @@ test('usage errors exit 2 with a clear message on stderr', () => {
     [['--fail-on'], /--fail-on needs a value/],
     [['does-not-exist'], /No such file or folder: does-not-exist/],
     [['--config', 'missing.yaml', 'project'], /No such file or folder: missing.yaml/],
-    [['--update-baseline'], /--baseline needs a value/],
+    [['--update-baseline'], /--update-baseline needs --baseline <file>/],
+    [['odd/notes.txt'], /No Compose files, Dockerfiles or other container settings under odd\/notes\.txt/],
   ];
   for (const [args, message] of cases) {
     const run = runCli(args, FIXTURES);
@@ -140,7 +145,7 @@ test('init writes a starter config that loads cleanly and refuses to overwrite i
   assert.match(text, /^# /m);
   assert.equal(runCli(['services.conf'], dir).status, 1, 'lints with the new config, no config error');
   const again = runCli(['init'], dir);
-  assert.equal(again.status, 1);
+  assert.equal(again.status, 2, 'a usage error, not findings');
   assert.match(again.stderr, /already exists/);
   assert.equal(fs.readFileSync(path.join(dir, '.dockwarden.yaml'), 'utf8'), text);
 });
@@ -162,4 +167,41 @@ test('the bundled bin (dist/cli.js) runs', { skip: !fs.existsSync(path.join(REPO
   });
   assert.equal(r.status, 1, r.stderr);
   assert.ok((JSON.parse(r.stdout) as { files: string[] }).files.includes('project/docker-compose.yml'));
+});
+
+test('nothing to lint exits 2 (a mistyped CI path must not pass), unless --allow-empty', () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-empty-'));
+  fs.writeFileSync(path.join(empty, 'README.md'), '# nothing here\n');
+  const run = runCli(['.'], empty);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /No Compose files, Dockerfiles or other container settings under \./);
+  const allowed = runCli(['--allow-empty', '.'], empty);
+  assert.equal(allowed.status, 0, allowed.stderr);
+  assert.match(allowed.stdout, /0 problems/);
+  const verbose = runCli(['--verbose', '--allow-empty', '.'], empty);
+  assert.match(verbose.stderr, /skipped README\.md: not a file Dockwarden lints/);
+});
+
+test('a file named like a Dockerfile is linted when named, and its content decides in a folder walk', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-named-'));
+  fs.writeFileSync(path.join(dir, 'Dockerfile.j2'), '{% for x in items %}\nRUN echo {{ x }}\n{% endfor %}\n');
+  fs.writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
+  const walked = parseJson(runCli(['--format', 'json', '.'], dir));
+  assert.deepEqual(walked.files, ['compose.yaml']);
+  const named = parseJson(runCli(['--format', 'json', 'Dockerfile.j2'], dir));
+  assert.deepEqual(
+    named.findings.map((f) => f.rule),
+    ['parse-error'],
+  );
+});
+
+test('a value several services inherit is reported once, naming every one of them in text and JSON', () => {
+  const json = parseJson(runCli(['--format', 'json', 'compose/anchors.yml'], path.join(REPO, 'test', 'fixtures')));
+  const shared = json.findings.filter((f: any) => f.services.length > 1);
+  assert.deepEqual(
+    shared.map((f: any) => [f.rule, f.services]),
+    [['cap-add-dangerous', ['web', 'worker']]],
+  );
+  const text = runCli(['compose/anchors.yml'], path.join(REPO, 'test', 'fixtures')).stdout;
+  assert.match(text, /cap-add-dangerous Service 'web' adds SYS_ADMIN.*\(also inherited by worker\)$/m);
 });

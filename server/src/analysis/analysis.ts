@@ -7,6 +7,7 @@ import { discoverFiles, type DiscoveryResult } from './discover';
 import { bounded, FindingMemo, projectFindings } from './findings';
 import { fixToFixedPoint, type FixOptions, type FixOutcome } from './fixes';
 import type { FrontEnd, FrontEndHost, FrontEndSession } from './frontend';
+import { encodeText } from './decode';
 import { Confinement, diskBytes, FileReader, isVirtualPath, type ByteSource, type TextOverlay } from './files';
 import { detectKind, type KindHints } from './kinds';
 import { Policies, type ConfigOverrides, type Policy } from './policy';
@@ -28,8 +29,8 @@ export interface AnalysisOptions {
   roots?: readonly string[];
   /** Variables for interpolation besides `.env` (the CLI's process environment, as Compose reads it). */
   processEnv?: Readonly<Record<string, string | undefined>>;
-  /** `--config`: this config for every file, its globs relative to `base`. */
-  config?: { loaded: LoadedConfig; base: string };
+  /** `--config`: the config file for every file (read even outside `roots`: the user named it), its globs relative to `base`. */
+  config?: { file: string; base: string };
 }
 
 export interface LintRequest {
@@ -59,6 +60,9 @@ export interface FileLint {
   dependencies: string[];
 }
 
+/** Config files are small; a larger one is not read. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
 /** Sessions kept: each holds a document's parse state (the most recently linted documents). */
 const MAX_SESSIONS = 16;
 
@@ -77,6 +81,8 @@ export class Analysis {
   private readonly sessions = new Map<string, { kind: string; frontEnd: FrontEndSession; findings: FindingMemo }>();
   /** Texts fixes produced and not written yet (they win over everything else). */
   private readonly edited = new Map<string, string>();
+  /** `--config`, read and parsed; undefined when none was given or it cannot be read. */
+  private readonly explicit?: LoadedConfig;
 
   constructor(private readonly options: AnalysisOptions = {}) {
     this.locale = options.locale ?? 'en';
@@ -88,7 +94,12 @@ export class Analysis {
       frontEnd: <T extends FrontEnd>(kind: string) => this.frontEnds.find((f) => f.kind === kind) as T | undefined,
     };
     this.frontEnds = FRONT_ENDS.map((make) => make(host));
-    this.policies = new Policies(this.configFiles(), this.locale, options.roots ?? [], options.config);
+    if (options.config) {
+      const read = this.reader.read(path.resolve(options.config.file), CONFIG_MAX_BYTES);
+      if (read.status === 'ok') this.explicit = parseConfig(path.resolve(options.config.file), read.text);
+    }
+    const explicit = this.explicit && options.config ? { loaded: this.explicit, base: options.config.base } : undefined;
+    this.policies = new Policies(this.configFiles(), this.locale, options.roots ?? [], explicit);
   }
 
   /** The front end of a kind (tests and the bench look at their counters). */
@@ -143,11 +154,12 @@ export class Analysis {
   }
 
   /** Finds the files to lint under files and folders named on the command line. */
-  discover(args: readonly string[], cwd: string): DiscoveryResult {
+  discover(args: readonly string[], cwd: string, listSkipped = false): DiscoveryResult {
     return discoverFiles(args, {
       cwd,
+      listSkipped,
       files: this.configFiles(),
-      config: this.options.config?.loaded,
+      config: this.explicit,
       kindOf: (file, text, explicit) => this.kindOf(file, { text, explicit }),
     });
   }
@@ -178,9 +190,9 @@ export class Analysis {
     return r.status === 'ok' ? r.text : undefined;
   }
 
-  /** How a file is encoded on disk, to write a fixed text back the same way. */
-  encodingOf(file: string): ReturnType<FileReader['encodingOf']> {
-    return this.reader.encodingOf(path.resolve(file));
+  /** A fixed text as the bytes to write: in the encoding the file was read in (its byte-order mark kept). */
+  encode(file: string, text: string): Buffer {
+    return encodeText(text, this.reader.encodingOf(path.resolve(file))?.encoding ?? 'utf8');
   }
 
   /** Whether `file` lies inside the folders this analysis may read (and so write). */
@@ -188,9 +200,17 @@ export class Analysis {
     return this.confinement.allows(file);
   }
 
-  /** Errors of a `.dockwarden.yaml` text, for the editor to show where they are written. */
-  configErrors(file: string, text: string): ConfigError[] {
-    return parseConfig(file, text).errors;
+  /** `--config`: whether it could be read, and its errors. */
+  explicitConfig(): { readable: boolean; errors: ConfigError[] } {
+    return { readable: this.explicit !== undefined || !this.options.config, errors: this.explicit?.errors ?? [] };
+  }
+
+  /** The errors of a `.dockwarden.yaml` text as findings, where they are written (the editor shows them). */
+  configFindings(file: string, text: string): Finding[] {
+    return parseConfig(file, text).errors.map((e) => {
+      const pos = { line: e.line, character: e.character };
+      return { rule: 'config-error', severity: 'error', message: e.message, at: { file, range: { start: pos, end: pos } } };
+    });
   }
 
   /** A file changed (saved, or edited in an open buffer): a config file means every folder looks its config up again. */
@@ -256,7 +276,7 @@ export class Analysis {
     return {
       readText: (f) => {
         if (!this.confinement.allows(f)) return undefined;
-        const r = this.reader.read(f, 1024 * 1024);
+        const r = this.reader.read(f, CONFIG_MAX_BYTES);
         return r.status === 'ok' ? r.text : undefined;
       },
     };

@@ -114,58 +114,70 @@ export function parseConfig(file: string, text: string): LoadedConfig {
       error(pair.key as Node, 'Config keys must be plain strings');
       continue;
     }
-    switch (key) {
-      case 'rules':
-        forEachEntry(value, 'rules', error, (id, v, keyNode) => {
-          if (!isGlob(id) && !ruleIds.has(id)) {
-            error(keyNode, `Unknown rule '${id}'${suggest(id, [...ruleIds])}`);
-            return;
-          }
-          const level = toLevel(v);
-          if (!level) {
-            error(v, `Invalid level for '${id}': expected one of ${RULE_LEVELS.join(', ')}`);
-            return;
-          }
-          config.rules[id] = level;
-        });
-        break;
-      case 'fixes':
-        forEachEntry(value, 'fixes', error, (id, v, keyNode) => {
-          if (!isGlob(id) && !ruleIds.has(id)) {
-            error(keyNode, `Unknown rule '${id}'${suggest(id, [...ruleIds])}`);
-            return;
-          }
-          if (!isScalar(v) || typeof v.value !== 'boolean') {
-            error(v, `Invalid value for fixes.${id}: expected true or false`);
-            return;
-          }
-          config.fixes[id] = v.value;
-        });
-        break;
-      case 'trustedRegistries':
-      case 'ignore':
-      case 'composeFiles': {
-        const list = stringList(value, key, error);
-        if (list) config[key] = list;
-        break;
-      }
-      case 'profile': {
-        const v = isScalar(value) ? value.value : undefined;
-        if (typeof v === 'string' && (PROFILES as readonly string[]).includes(v)) config.profile = v as Profile;
-        else error(value, `Invalid profile: expected one of ${PROFILES.join(', ')}`);
-        break;
-      }
-      case 'maxFileSizeKb': {
-        const v = isScalar(value) ? value.value : undefined;
-        if (typeof v === 'number' && Number.isFinite(v) && v > 0) config.maxFileSizeKb = v;
-        else error(value, 'Invalid maxFileSizeKb: expected a positive number of kilobytes');
-        break;
-      }
-      default:
-        error(pair.key as Node, `Unknown key '${key}'${suggest(key, TOP_LEVEL_KEYS)}`);
-    }
+    readEntry(config, key, value, pair, error, ruleIds);
   }
   return { config, file, errors };
+}
+
+/** One top-level key of the config into `config`, or an error where it is written. */
+function readEntry(
+  config: DockwardenConfig,
+  key: string,
+  value: Node | null,
+  pair: Pair,
+  error: ErrorSink,
+  ruleIds: ReadonlySet<string>,
+): void {
+  switch (key) {
+    case 'rules':
+      forEachEntry(value, 'rules', error, (id, v, keyNode) => {
+        if (!isGlob(id) && !ruleIds.has(id)) {
+          error(keyNode, `Unknown rule '${id}'${suggest(id, [...ruleIds])}`);
+          return;
+        }
+        const level = toLevel(v);
+        if (!level) {
+          error(v, `Invalid level for '${id}': expected one of ${RULE_LEVELS.join(', ')}`);
+          return;
+        }
+        config.rules[id] = level;
+      });
+      break;
+    case 'fixes':
+      forEachEntry(value, 'fixes', error, (id, v, keyNode) => {
+        if (!isGlob(id) && !ruleIds.has(id)) {
+          error(keyNode, `Unknown rule '${id}'${suggest(id, [...ruleIds])}`);
+          return;
+        }
+        if (!isScalar(v) || typeof v.value !== 'boolean') {
+          error(v, `Invalid value for fixes.${id}: expected true or false`);
+          return;
+        }
+        config.fixes[id] = v.value;
+      });
+      break;
+    case 'trustedRegistries':
+    case 'ignore':
+    case 'composeFiles': {
+      const list = stringList(value, key, error);
+      if (list) config[key] = list;
+      break;
+    }
+    case 'profile': {
+      const v = isScalar(value) ? value.value : undefined;
+      if (typeof v === 'string' && (PROFILES as readonly string[]).includes(v)) config.profile = v as Profile;
+      else error(value, `Invalid profile: expected one of ${PROFILES.join(', ')}`);
+      break;
+    }
+    case 'maxFileSizeKb': {
+      const v = isScalar(value) ? value.value : undefined;
+      if (typeof v === 'number' && Number.isFinite(v) && v > 0) config.maxFileSizeKb = v;
+      else error(value, 'Invalid maxFileSizeKb: expected a positive number of kilobytes');
+      break;
+    }
+    default:
+      error(pair.key as Node, `Unknown key '${key}'${suggest(key, TOP_LEVEL_KEYS)}`);
+  }
 }
 
 type ErrorSink = (node: Node | Pair | null | undefined, message: string, offset?: number) => void;

@@ -20,6 +20,11 @@ export interface FrontEnd {
    * `byContent` agrees (a `.yml` file, `Dockerfile.j2`); undefined — not this kind by name.
    */
   byName(file: string): 'name' | 'content' | undefined;
+  /**
+   * A file the user named whose name leaves this kind open (`Dockerfile.j2`) is linted as this kind even when its
+   * content is not, so that it gets a parse error rather than being passed over.
+   */
+  readonly namedFileIsKind: boolean;
   /** Whether the text is this kind. `anyName`: the file was named explicitly (command line, open editor). */
   byContent(text: string, file: string, anyName: boolean): boolean;
   /**

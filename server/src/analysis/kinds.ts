@@ -15,7 +15,8 @@ export interface KindHints {
  * Which kind a file is (rules.md § Where the settings are written): the editor's language id; then a name that
  * claims the file (the first front end in registry order: a name that names a source wins over content); then
  * the `composeFiles` globs; then the content, among the kinds whose names leave it open (a `.yml` file may be a
- * Compose file); and for a file the user named whose name says nothing, any kind its content shows.
+ * Compose file); and for a file the user named whose name says nothing, any kind its content shows. A named file
+ * whose name suggests a kind that insists (`Dockerfile.j2`) is that kind, so its parse error is reported.
  */
 export function detectKind(frontEnds: readonly FrontEnd[], file: string, hints: KindHints): string | undefined {
   if (hints.languageId) {
@@ -29,7 +30,9 @@ export function detectKind(frontEnds: readonly FrontEnd[], file: string, hints: 
   const open = claims.filter((c) => c.claim === 'content').map((c) => c.frontEnd);
   if (open.length === 0 && !hints.explicit) return undefined;
   const text = typeof hints.text === 'function' ? hints.text() : hints.text;
-  if (text === undefined) return undefined;
+  if (text === undefined) return hints.explicit ? open.find((f) => f.namedFileIsKind)?.kind : undefined;
   const candidates = open.length > 0 ? open : frontEnds;
-  return candidates.find((f) => f.byContent(text, file, open.length === 0))?.kind;
+  const byContent = candidates.find((f) => f.byContent(text, file, open.length === 0))?.kind;
+  if (byContent || !hints.explicit) return byContent;
+  return open.find((f) => f.namedFileIsKind)?.kind;
 }

@@ -11,7 +11,20 @@ export interface JsonFinding {
   rule: string;
   severity: Severity;
   message: string;
+  /** Every container the finding concerns (a value several services inherit is reported once). */
+  services: string[];
   fixable: boolean;
+  /** The fix `--fix` would apply (when `safety` allows): its edits, positions as above. */
+  fix?: { title: string; safety: 'safe' | 'unsafe'; edits: JsonEdit[] };
+}
+
+export interface JsonEdit {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
 }
 
 export function toJsonFinding(f: Finding): JsonFinding {
@@ -25,7 +38,24 @@ export function toJsonFinding(f: Finding): JsonFinding {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
+    services: containersOf(f),
     fixable: Boolean(f.fix && f.fix.edits.length > 0),
+    ...(f.fix && f.fix.edits.length > 0
+      ? {
+          fix: {
+            title: f.fix.title,
+            safety: f.fix.safety ?? 'safe',
+            edits: f.fix.edits.map((e) => ({
+              file: e.file,
+              line: e.range.start.line + 1,
+              column: e.range.start.character + 1,
+              endLine: e.range.end.line + 1,
+              endColumn: e.range.end.character + 1,
+              newText: e.newText,
+            })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -54,7 +84,7 @@ export function formatText(findings: readonly Finding[], o: TextOptions): string
   if (!o.pretty) {
     for (const f of findings) {
       const { line, character } = f.at.range.start;
-      lines.push(`${f.at.file}:${line + 1}:${character + 1} ${f.severity} ${f.rule} ${oneLine(f.message)}`);
+      lines.push(`${f.at.file}:${line + 1}:${character + 1} ${f.severity} ${f.rule} ${oneLine(f.message)}${inherited(f, o.texts)}`);
     }
   } else {
     const paint = (code: string, s: string) => (o.color ? `${code}${s}${RESET}` : s);
@@ -67,15 +97,33 @@ export function formatText(findings: readonly Finding[], o: TextOptions): string
       }
       const pos = `${f.at.range.start.line + 1}:${f.at.range.start.character + 1}`;
       lines.push(
-        `  ${paint(DIM, pos.padEnd(7))} ${paint(COLORS[f.severity], f.severity.padEnd(7))} ${oneLine(f.message)}  ${paint(DIM, f.rule)}`,
+        `  ${paint(DIM, pos.padEnd(7))} ${paint(COLORS[f.severity], f.severity.padEnd(7))} ${oneLine(f.message)}${inherited(f, o.texts)}  ${paint(DIM, f.rule)}`,
       );
     }
     if (findings.length > 0) lines.push('');
   }
   const c = countBySeverity(findings);
-  const summary = o.texts.summary({ problems: findings.length, ...c, files: o.fileCount });
+  const summary = o.texts.summary({ problems: findings.length, ...c, files: o.fileCount }) + frequentRules(findings, o.texts);
   lines.push(o.pretty && o.color && findings.length > 0 ? paint2(c.errors > 0 ? COLORS.error : COLORS.warning, summary) : summary);
   return lines.join('\n') + '\n';
+}
+
+function containersOf(f: Finding): string[] {
+  return f.containers ?? (f.container === undefined ? [] : [f.container]);
+}
+
+/** ` (also: worker, scheduler)` for a value several containers inherit. */
+function inherited(f: Finding, t: CliTexts): string {
+  const all = containersOf(f);
+  return all.length > 1 ? t.alsoIn(all.slice(1).join(', ')) : '';
+}
+
+/** Rules with more than ten findings, most frequent first, for the summary line. */
+function frequentRules(findings: readonly Finding[], t: CliTexts): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const frequent = [...counts].filter(([, n]) => n > 10).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return frequent.length === 0 ? '' : `; ${t.byRule(frequent.map(([rule, n]) => `${rule} ${n}`).join(', '))}`;
 }
 
 function paint2(code: string, s: string): string {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES } from '../analysis/config';
+import { CONFIG_FILE_NAMES } from '../analysis';
 
 /** The starter config `dockwarden init` writes: every key, commented, valid as it stands. */
 export const STARTER_CONFIG = `# Dockwarden configuration: https://github.com/dockwarden/dockwarden/blob/main/docs/cli.md

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared-rules/src/l10n';
-import { type AnalysisOptions, type Analysis, type DiscoveredFile, type LoadedConfig, type ConfigOverrides } from '../analysis';
+import { type AnalysisOptions, type Analysis, type DiscoveredFile, type ConfigOverrides } from '../analysis';
 import { lintInParallel, type ParallelOptions } from './parallel';
 
 /** What a CLI run lints with: enough to make the same analysis again on a worker thread. */
@@ -17,7 +17,8 @@ export interface LintSetup {
 /** A linted file's findings: its own, and its project's in files not linted themselves. */
 export type FileFindings = Pick<ReturnType<Analysis['lint']>, 'findings' | 'elsewhere'>;
 
-export function analysisOptions(setup: LintSetup, config?: { loaded: LoadedConfig; base: string }): AnalysisOptions {
+export function analysisOptions(setup: LintSetup): AnalysisOptions {
+  const config = setup.configPath ? { file: setup.configPath, base: setup.cwd } : undefined;
   return { locale: setup.locale, processEnv: setup.processEnv, roots: setup.roots, config, keepReads: true };
 }
 
@@ -28,9 +29,14 @@ export function lintFiles(
   setup: LintSetup,
   parallel?: ParallelOptions,
 ): FileFindings[] {
-  const one = (f: DiscoveredFile): FileFindings => {
+  const one = linterOf(analysis, setup);
+  return (parallel && lintInParallel(files, setup, parallel, one)) || files.map(one);
+}
+
+/** How the CLI lints a discovered file (on the main thread and on workers alike). */
+export function linterOf(analysis: Analysis, setup: LintSetup): (file: DiscoveredFile) => FileFindings {
+  return (f) => {
     const { findings, elsewhere } = analysis.lint(f.path, { kind: f.kind, explicit: true, overrides: setup.overrides });
     return { findings, elsewhere };
   };
-  return (parallel && lintInParallel(files, setup, parallel, one)) || files.map(one);
 }

@@ -17,6 +17,10 @@ export interface ParallelOptions {
   minFiles?: number;
   /** Worker threads to start; default: the available cores minus the main thread. */
   workers?: number;
+  /** Told how many files the workers linted (tests check that they did). */
+  report?: (workerFiles: number) => void;
+  /** False: the main thread leaves every file to the workers (tests), linting only what a stalled one leaves. */
+  mainLints?: boolean;
 }
 
 const DEFAULT_MIN_FILES = 48;
@@ -74,9 +78,11 @@ export function lintInParallel(
 
   const results: Array<FileFindings | undefined> = new Array(files.length);
   let mine = 0;
-  for (let i = Atomics.add(cells, NEXT, 1); i < files.length; i = Atomics.add(cells, NEXT, 1)) {
-    results[i] = lintHere(files[i]);
-    mine++;
+  if (opts.mainLints !== false || workers.length === 0) {
+    for (let i = Atomics.add(cells, NEXT, 1); i < files.length; i = Atomics.add(cells, NEXT, 1)) {
+      results[i] = lintHere(files[i]);
+      mine++;
+    }
   }
 
   // Files the workers took: wait for their results (bounded: a stalled worker's files are linted here).
@@ -101,6 +107,7 @@ export function lintInParallel(
     Atomics.wait(cells, POSTED, Atomics.load(cells, POSTED), 50);
   }
   for (const w of workers) void w.terminate();
+  opts.report?.(received);
   for (let i = 0; i < files.length; i++) results[i] ??= lintHere(files[i]);
   return results as FileFindings[];
 }

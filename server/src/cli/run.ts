@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../../shared-rules/src/rule';
 import { sortFindings } from '../../../shared-rules/src/engine';
-import { Analysis, parseConfig, toPosix, type ConfigError, type DiscoveredFile, type LoadedConfig } from '../analysis';
+import { Analysis, toPosix, type ConfigError, type DiscoveredFile } from '../analysis';
 import { parseArgs, UsageError, type CliOptions } from './args';
 import { formatJson, formatText, reachesFailOn } from './format';
 import { analysisOptions, lintFiles, type LintSetup } from './lint-files';
@@ -71,25 +71,13 @@ function runInit(opts: CliOptions, io: CliIo, t: CliTexts): number {
   const shown = toPosix(path.relative(io.cwd, result.file)) || result.file;
   if (!result.ok) {
     io.stderr.write(`dockwarden: ${t.configExists(shown)}\n`);
-    return EXIT_FINDINGS;
+    return EXIT_USAGE;
   }
   io.stdout.write(`${t.configWritten(shown)}\n`);
   return EXIT_OK;
 }
 
 function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
-  let config: { loaded: LoadedConfig; base: string } | undefined;
-  if (opts.config) {
-    const abs = path.resolve(io.cwd, opts.config);
-    const text = readConfigArgument(abs);
-    if (text === undefined) {
-      io.stderr.write(`dockwarden: ${t.missingPath(opts.config)}\n${t.seeHelp}\n`);
-      return EXIT_USAGE;
-    }
-    // Globs of a config named with --config (a shared file) are relative to the working directory.
-    config = { loaded: parseConfig(abs, text), base: io.cwd };
-  }
-
   // Files a compose file names (include, extends, env_file, build) are read only inside the working
   // directory and the linted paths, unless --allow-outside.
   const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
@@ -97,24 +85,37 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     locale: opts.locale,
     processEnv: io.env,
     roots,
-    configPath: config && path.resolve(io.cwd, opts.config!),
+    // Globs of a config named with --config (a shared file) are relative to the working directory.
+    configPath: opts.config && path.resolve(io.cwd, opts.config),
     cwd: io.cwd,
     overrides: opts.profile ? { profile: opts.profile } : undefined,
   };
-  const analysis = new Analysis(analysisOptions(setup, config));
+  const analysis = new Analysis(analysisOptions(setup));
+  const explicit = analysis.explicitConfig();
+  if (!explicit.readable) {
+    io.stderr.write(`dockwarden: ${t.missingPath(opts.config!)}\n${t.seeHelp}\n`);
+    return EXIT_USAGE;
+  }
 
-  const discovery = analysis.discover(opts.paths, io.cwd);
+  const discovery = analysis.discover(opts.paths, io.cwd, opts.verbose);
   if (discovery.missing.length > 0) {
     for (const p of discovery.missing) io.stderr.write(`dockwarden: ${t.missingPath(p)}\n`);
     io.stderr.write(`${t.seeHelp}\n`);
     return EXIT_USAGE;
   }
-  const configErrors = [...(config?.loaded.errors ?? []), ...discovery.configErrors];
+  const configErrors = [...explicit.errors, ...discovery.configErrors];
   if (configErrors.length > 0) {
     for (const e of dedupeErrors(configErrors)) io.stderr.write(`${configErrorLine(e, io.cwd)}\n`);
     return EXIT_USAGE;
   }
   const files = discovery.files;
+  // Named files that are not a kind Dockwarden lints, and with --verbose those a folder walk passed over.
+  for (const s of discovery.skipped) io.stderr.write(`${t.skipped(s)}\n`);
+  // A mistyped path in CI must not go green: finding nothing to lint is an error unless accepted.
+  if (files.length === 0 && !opts.allowEmpty) {
+    io.stderr.write(`dockwarden: ${t.nothingToLint(opts.paths.join(' '))}\n`);
+    return EXIT_USAGE;
+  }
   const shown = displayNames(files, io.cwd);
 
   if (opts.fix) {
@@ -127,32 +128,61 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   const textOf = (file: string) => analysis.textOf(path.resolve(io.cwd, file));
 
   if (opts.baseline) {
-    const baseline = require('./baseline') as typeof import('./baseline');
-    const entries = baseline.baselineEntries(findings, opts.baseline, io.cwd, textOf);
-    const baselineFile = path.resolve(io.cwd, opts.baseline);
-    if (opts.updateBaseline) {
-      try {
-        baseline.writeBaseline(baselineFile, entries);
-      } catch (error) {
-        io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline, reason(error))}\n`);
-        return EXIT_USAGE;
-      }
-      io.stderr.write(`${t.baselineWritten(opts.baseline, entries.length)}\n`);
-      return EXIT_OK;
-    }
-    let known;
+    const kept = applyBaseline(opts, io, t, findings, textOf);
+    if (typeof kept === 'number') return kept;
+    findings = kept;
+  }
+  writeReport(opts, io, t, files, findings, textOf);
+  return findings.some((f) => reachesFailOn(f, opts.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `--baseline`: the findings it does not record, or, with `--update-baseline` or on an error, the exit status. */
+function applyBaseline(
+  opts: CliOptions,
+  io: CliIo,
+  t: CliTexts,
+  findings: Finding[],
+  textOf: (f: string) => string | undefined,
+): Finding[] | number {
+  const baseline = require('./baseline') as typeof import('./baseline');
+  const entries = baseline.baselineEntries(findings, opts.baseline!, io.cwd, textOf);
+  const baselineFile = path.resolve(io.cwd, opts.baseline!);
+  if (opts.updateBaseline) {
     try {
-      known = baseline.parseBaseline(fs.readFileSync(baselineFile, 'utf8')).findings;
+      baseline.writeBaseline(baselineFile, entries);
     } catch (error) {
-      io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline, reason(error))}\n`);
+      io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline!, reason(error))}\n`);
       return EXIT_USAGE;
     }
-    findings = baseline.filterBaseline(findings, entries, known);
+    io.stderr.write(`${t.baselineWritten(opts.baseline!, entries.length)}\n`);
+    return EXIT_OK;
   }
+  let known;
+  try {
+    known = baseline.parseBaseline(fs.readFileSync(baselineFile, 'utf8')).findings;
+  } catch (error) {
+    io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline!, reason(error))}\n`);
+    return EXIT_USAGE;
+  }
+  return baseline.filterBaseline(findings, entries, known);
+}
 
-  const shownFiles = files.map((f) => f.display);
+/** The findings in the chosen format on stdout. */
+function writeReport(
+  opts: CliOptions,
+  io: CliIo,
+  t: CliTexts,
+  files: readonly DiscoveredFile[],
+  findings: Finding[],
+  textOf: (f: string) => string | undefined,
+): void {
   if (opts.format === 'json') {
-    io.stdout.write(formatJson(shownFiles, findings));
+    io.stdout.write(
+      formatJson(
+        files.map((f) => f.display),
+        findings,
+      ),
+    );
   } else if (opts.format === 'sarif') {
     const { toSarif } = require('./sarif') as typeof import('./sarif');
     const log = toSarif(findings, { version: readVersion(), cwd: io.cwd, locale: opts.locale, textOf });
@@ -161,7 +191,6 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     const pretty = Boolean(io.stdout.isTTY);
     io.stdout.write(formatText(findings, { pretty, color: pretty && opts.color, texts: t, fileCount: files.length }));
   }
-  return findings.some((f) => reachesFailOn(f, opts.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**
@@ -212,10 +241,9 @@ function applyFixes(
     return EXIT_OK;
   }
   const { writeFileAtomic } = require('./write') as typeof import('./write');
-  const { encodeText } = require('../analysis/decode') as typeof import('../analysis/decode');
   for (const [file, change] of outcome.changed) {
     try {
-      writeFileAtomic(file, encodeText(change.after, analysis.encodingOf(file)?.encoding ?? 'utf8'));
+      writeFileAtomic(file, analysis.encode(file, change.after));
     } catch (error) {
       io.stderr.write(`dockwarden: ${t.writeFailed(shown.file(file), reason(error))}\n`);
       return EXIT_USAGE;
@@ -248,18 +276,6 @@ function displayNames(files: readonly DiscoveredFile[], cwd: string): DisplayNam
       ...(f.related ? { related: f.related.map((r) => ({ ...r, source: source(r.source) })) } : {}),
     }),
   };
-}
-
-/** The text of `--config` (a regular file, read as any config file is). */
-function readConfigArgument(file: string): string | undefined {
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile() || st.size > 1024 * 1024) return undefined;
-    const { decodeBytes } = require('../analysis/decode') as typeof import('../analysis/decode');
-    return decodeBytes(fs.readFileSync(file)).text;
-  } catch {
-    return undefined;
-  }
 }
 
 function dedupeErrors(errors: ConfigError[]): ConfigError[] {

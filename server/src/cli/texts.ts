@@ -17,6 +17,11 @@ export interface CliTexts {
   baselineUnreadable(file: string, reason: string): string;
   writeFailed(file: string, reason: string): string;
   unexpected(file: string, reason: string): string;
+  updateNeedsBaseline: string;
+  nothingToLint(paths: string): string;
+  skipped(file: string): string;
+  byRule(counts: string): string;
+  alsoIn(names: string): string;
   usage: string;
 }
 
@@ -41,6 +46,11 @@ const en: CliTexts = {
   baselineUnreadable: (f, r) => `Cannot read the baseline ${f}: ${r}`,
   writeFailed: (f, r) => `Cannot write ${f}: ${r}`,
   unexpected: (f, r) => `Unexpected failure while linting ${f}: ${r}`,
+  updateNeedsBaseline: '--update-baseline needs --baseline <file>: the file to record the current findings in',
+  nothingToLint: (p) => `No Compose files, Dockerfiles or other container settings under ${p} (--allow-empty accepts that)`,
+  skipped: (f) => `skipped ${f}: not a file Dockwarden lints`,
+  byRule: (c) => `most frequent: ${c}`,
+  alsoIn: (n) => ` (also inherited by ${n})`,
   usage: `Usage: dockwarden [options] [files or folders...]   (default: .)
        dockwarden init                                  (write a starter .dockwarden.yaml)
 
@@ -49,19 +59,23 @@ Finds container-security risks in Docker Compose files and Dockerfiles.
 Options:
   --format text|json|sarif     output format (default: text)
   --fail-on none|info|warning|error
-                               exit 1 when a finding reaches this severity (default: warning)
+                               exit 1 when a finding reaches this severity (default: error)
+  --profile recommended|strict which rules are on (default: recommended, or the config's profile)
   --config <file>              use this config file instead of the nearest .dockwarden.yaml
   --lang en|ja                 language of messages (default: from LC_ALL / LC_MESSAGES / LANG)
   --baseline <file>            do not report findings recorded in this baseline
   --update-baseline            record the current findings in the --baseline file and exit 0
   --fix                        apply safe fixes to the files
+  --unsafe-fixes               with --fix: apply unsafe fixes too (they may stop a container from starting)
   --dry-run                    with --fix: print a unified diff instead of writing
   --allow-outside              read files a compose file names outside the linted paths
+  --allow-empty                finding nothing to lint is not an error (exit 0)
+  --verbose                    list the files a folder walk skipped
   --no-color                   no colours in text output
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage or config error.`,
+Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage or config error, or nothing to lint.`,
 };
 
 const ja: CliTexts = {
@@ -82,6 +96,11 @@ const ja: CliTexts = {
   baselineUnreadable: (f, r) => `ベースライン ${f} を読み込めません: ${r}`,
   writeFailed: (f, r) => `${f} に書き込めません: ${r}`,
   unexpected: (f, r) => `${f} の検査中に予期しないエラーが発生しました: ${r}`,
+  updateNeedsBaseline: '--update-baseline には --baseline <ファイル> (現在の検出結果を記録するファイル) が必要です',
+  nothingToLint: (p) => `${p} に Compose ファイル、Dockerfile などのコンテナー設定が見つかりません (--allow-empty で許可)`,
+  skipped: (f) => `${f} をスキップしました: Dockwarden が検査するファイルではありません`,
+  byRule: (c) => `多い順: ${c}`,
+  alsoIn: (n) => ` (${n} にも継承されています)`,
   usage: `使い方: dockwarden [オプション] [ファイルまたはフォルダー...]   (既定: .)
         dockwarden init                                          (.dockwarden.yaml のひな形を作成)
 
@@ -90,19 +109,23 @@ Docker Compose ファイルと Dockerfile のコンテナーセキュリティ�
 オプション:
   --format text|json|sarif     出力形式 (既定: text)
   --fail-on none|info|warning|error
-                               この重大度以上の検出結果があれば終了コード 1 (既定: warning)
+                               この重大度以上の検出結果があれば終了コード 1 (既定: error)
+  --profile recommended|strict 有効にするルールの組 (既定: recommended、または設定ファイルの profile)
   --config <ファイル>          最も近い .dockwarden.yaml の代わりにこの設定ファイルを使う
   --lang en|ja                 メッセージの言語 (既定: LC_ALL / LC_MESSAGES / LANG から)
   --baseline <ファイル>        このベースラインに記録済みの検出結果を報告しない
   --update-baseline            現在の検出結果を --baseline のファイルに記録して終了コード 0
   --fix                        安全な修正をファイルに適用する
+  --unsafe-fixes               --fix と併用: 安全でない修正も適用する (コンテナーが起動しなくなる場合がある)
   --dry-run                    --fix と併用: 書き込まずに unified diff を表示する
   --allow-outside              リンク対象外のパスにある include/extends 等のファイルも読む
+  --allow-empty                検査するファイルがなくてもエラーにしない (終了コード 0)
+  --verbose                    フォルダーの走査でスキップしたファイルを表示する
   --no-color                   テキスト出力を色なしにする
   -h, --help                   このヘルプを表示する
   -v, --version                バージョンを表示する
 
-終了コード: 0 --fail-on に達する検出結果なし、1 あり、2 使い方または設定の誤り。`,
+終了コード: 0 --fail-on に達する検出結果なし、1 あり、2 使い方または設定の誤り、または検査するファイルなし。`,
 };
 
 export function cliTexts(locale: Locale): CliTexts {

@@ -16,6 +16,7 @@ export class ComposeFrontEnd implements FrontEnd {
   readonly kind = 'compose';
   readonly languageIds = ['dockercompose'];
   readonly commentPrefix = '#';
+  readonly namedFileIsKind = false;
   readonly parses = new ComposeParseCache();
   /** Loads that re-parsed only the edited service (tests and the bench read it). */
   fastLoads = 0;

@@ -98,36 +98,12 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     maxAliases: options.maxAliasCount ?? DEFAULT_MAX_ALIASES,
     maxNodes: options.maxExpandedNodes ?? DEFAULT_MAX_NODES,
   });
-  const { offender, recursive, unresolved } = view.stats;
   aliasCounts.set(result.problems, {
     aliases: view.stats.expandedAliases,
     nodes: view.stats.expandedNodes,
     anchorLines: view.stats.anchored.map((n) => ctx.lines.lineOf(n.range?.[0] ?? 0)),
   });
-  if (offender) {
-    const r = offender.range ?? [0, 0];
-    result.problems.push(
-      problem(
-        `Alias *${offender.source} expands the document beyond the limit (${options.maxAliasCount ?? DEFAULT_MAX_ALIASES} aliases or ` +
-          `${options.maxExpandedNodes ?? DEFAULT_MAX_NODES} nodes): this looks like an alias bomb, so the file is not analysed`,
-        r[0],
-        r[1],
-      ),
-    );
-    return;
-  }
-  for (const key of view.stats.duplicateKeys) {
-    const r = key.range ?? [0, 0];
-    if (result.problems.length < MAX_SYNTAX_PROBLEMS) result.problems.push(problem('Map keys must be unique', r[0], r[1]));
-  }
-  if (unresolved?.range) {
-    result.problems.push(
-      problem(`Alias *${unresolved.source} names no anchor defined before it`, unresolved.range[0], unresolved.range[1]),
-    );
-  }
-  if (recursive?.range) {
-    result.problems.push(problem(`Alias *${recursive.source} refers to a node that contains it`, recursive.range[0], recursive.range[1]));
-  }
+  if (!aliasProblems(view, options, problem, result)) return;
 
   const root = doc.contents as Node | null;
   if (!root || (isScalar(root) && root.value === null)) return;
@@ -160,6 +136,41 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     }
     result.containers.push(builder.build(name, entry.pair, entry.keyNode));
   }
+}
+
+/** Problems of aliases and keys the view found; false when an alias bomb stops the analysis. */
+function aliasProblems(
+  view: YamlView,
+  options: ComposeParseOptions,
+  problem: (message: string, start: number, end: number) => ParseProblem,
+  result: ParsedFile,
+): boolean {
+  const { offender, recursive, unresolved } = view.stats;
+  if (offender) {
+    const r = offender.range ?? [0, 0];
+    result.problems.push(
+      problem(
+        `Alias *${offender.source} expands the document beyond the limit (${options.maxAliasCount ?? DEFAULT_MAX_ALIASES} aliases or ` +
+          `${options.maxExpandedNodes ?? DEFAULT_MAX_NODES} nodes): this looks like an alias bomb, so the file is not analysed`,
+        r[0],
+        r[1],
+      ),
+    );
+    return false;
+  }
+  for (const key of view.stats.duplicateKeys) {
+    const r = key.range ?? [0, 0];
+    if (result.problems.length < MAX_SYNTAX_PROBLEMS) result.problems.push(problem('Map keys must be unique', r[0], r[1]));
+  }
+  if (unresolved?.range) {
+    result.problems.push(
+      problem(`Alias *${unresolved.source} names no anchor defined before it`, unresolved.range[0], unresolved.range[1]),
+    );
+  }
+  if (recursive?.range) {
+    result.problems.push(problem(`Alias *${recursive.source} refers to a node that contains it`, recursive.range[0], recursive.range[1]));
+  }
+  return true;
 }
 
 /** The file's indentation step: how far the service keys sit right of `services:`. */

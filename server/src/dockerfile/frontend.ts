@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../../../shared-rules/src/model';
 import type { FrontEnd, FrontEndSession, LoadRequest, LoadResult } from '../analysis/frontend';
-import { kindByName, looksLikeDockerfile } from '../kind';
+import { dockerfileByName, looksLikeDockerfile } from '../kind';
 import type { InstructionsMemo } from './instructions';
 import type { RunCache } from './run-cache';
 
@@ -13,10 +13,11 @@ export class DockerfileFrontEnd implements FrontEnd {
   readonly kind = 'dockerfile';
   readonly languageIds = ['dockerfile'];
   readonly commentPrefix = '#';
+  readonly namedFileIsKind = true;
   private runs: RunCache | undefined;
 
   byName(file: string): 'name' | 'content' | undefined {
-    return kindByName(file) === 'dockerfile' ? 'name' : undefined;
+    return dockerfileByName(file);
   }
 
   byContent(text: string): boolean {

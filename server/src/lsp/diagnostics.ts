@@ -2,6 +2,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRela
 import { docsUrl, type Finding, type Fix, type Severity } from '../../../shared-rules/src/rule';
 import { pathToUri } from './uris';
 
+import { fileProblemIds } from '../../../shared-rules/src/meta';
 import { SOURCE } from '../protocol';
 
 export { SOURCE };
@@ -29,7 +30,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Findings about the file itself rather than a setting: no ignore-comment actions for them. */
-export const ENGINE_ONLY = new Set(['parse-error', 'internal-error', 'file-too-large', 'config-error']);
+export const ENGINE_ONLY: ReadonlySet<string> = new Set([...fileProblemIds, 'config-error']);
 
 /** Every finding id has a page under docs/rules/ except the editor's own config errors. */
 export function hasDocs(rule: string): boolean {

@@ -128,7 +128,11 @@ export class Linter {
     const file = this.state.pathOf(doc.uri);
     let lint: LastLint;
     if (CONFIG_FILE_NAMES.includes(path.basename(file))) {
-      lint = { version: doc.version, kind: undefined, findings: settings.enable ? this.configFindings(file, doc.getText(), settings) : [] };
+      lint = {
+        version: doc.version,
+        kind: undefined,
+        findings: settings.enable ? this.state.analysis(settings).configFindings(file, doc.getText()) : [],
+      };
     } else {
       const result = this.analyse(file, settings, { text: doc.getText(), languageId: doc.languageId, session: doc.uri });
       this.dependencies.set(file, new Set(result.dependencies));
@@ -143,17 +147,6 @@ export class Linter {
   analyse(file: string, settings: Settings, request: { text?: string; languageId?: string; session: string | undefined }): FileLint {
     if (!settings.enable) return { file, kind: undefined, findings: [], elsewhere: [], dependencies: [] };
     return this.state.analysis(settings).lint(file, { ...request, explicit: true, overrides: configOverrides(settings) });
-  }
-
-  /** Errors of an open `.dockwarden.yaml`, shown where they are written. */
-  private configFindings(file: string, text: string, settings: Settings): Finding[] {
-    return this.state
-      .analysis(settings)
-      .configErrors(file, text)
-      .map((e) => {
-        const pos = { line: e.line, character: e.character };
-        return { rule: 'config-error', severity: 'error', message: e.message, at: { file, range: { start: pos, end: pos } } };
-      });
   }
 }
 

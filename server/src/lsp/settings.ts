@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { RULE_LEVELS, PROFILES, type ConfigOverrides, type Profile, type RuleLevel } from '../analysis';
-import { DEFAULT_MAX_FILE_KB } from '../analysis';
 import { SETTINGS_SECTION } from '../protocol';
 
 /** The `dockwarden.*` editor settings (package.json `contributes.configuration`). */
@@ -13,13 +12,13 @@ export interface Settings {
   trustedRegistries?: string[];
   composeFiles: string[];
   profile?: Profile;
-  maxFileSizeKb: number;
+  /** Undefined: the config's, else the core's default. */
+  maxFileSizeKb?: number;
   /** Read files a compose file names (include, extends, env_file, build) outside the workspace folders. */
   allowOutsideWorkspace: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
-export const DEFAULT_MAX_FILE_SIZE_KB = DEFAULT_MAX_FILE_KB;
 
 export function defaultSettings(): Settings {
   return {
@@ -28,7 +27,6 @@ export function defaultSettings(): Settings {
     debounceMs: DEFAULT_DEBOUNCE_MS,
     rules: {},
     composeFiles: [],
-    maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB,
     allowOutsideWorkspace: false,
   };
 }

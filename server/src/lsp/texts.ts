@@ -10,7 +10,6 @@ export interface LspTexts {
   hoverFix(title: string): string;
   hoverNoFix: string;
   hoverDocs: string;
-  fileTooLarge(kb: number): string;
   relatedIn(message: string): string;
   docsMessage(url: string): string;
 }
@@ -24,7 +23,6 @@ const en: LspTexts = {
   hoverFix: (t) => `Quick fix: ${t}`,
   hoverNoFix: 'No automatic fix: change the setting by hand or suppress it with a comment.',
   hoverDocs: 'Documentation',
-  fileTooLarge: (kb) => `The file is larger than ${kb} KB (dockwarden.maxFileSizeKb) and was not analysed`,
   relatedIn: (m) => ` (${m})`,
   docsMessage: (u) => `Dockwarden documentation: ${u}`,
 };
@@ -38,7 +36,6 @@ const ja: LspTexts = {
   hoverFix: (t) => `クイックフィックス: ${t}`,
   hoverNoFix: '自動修正はありません。設定を手で変更するか、コメントで抑制してください。',
   hoverDocs: 'ドキュメント',
-  fileTooLarge: (kb) => `ファイルが ${kb} KB (dockwarden.maxFileSizeKb) を超えているため解析しませんでした`,
   relatedIn: (m) => `（${m}）`,
   docsMessage: (u) => `Dockwarden のドキュメント: ${u}`,
 };

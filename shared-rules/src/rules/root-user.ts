@@ -1,4 +1,5 @@
 import type { ContainerSpec, DockerfileStageInfo, UserInstruction } from '../model';
+import { relativeFile } from '../paths';
 import type { Rule, RuleReport } from '../rule';
 import { comparePositions } from '../positions';
 import { fixOf, isRootUser } from '../values';
@@ -38,7 +39,7 @@ function checkCompose(c: ContainerSpec): RuleReport[] {
   }
   const stage = c.build?.stage;
   if (!stage || !stage.dockerfile || !endsAsRoot(stage.dockerfile)) return [];
-  return [{ messageId: 'build', args: { service: c.name, dockerfile: stage.file }, at: c.declaration }];
+  return [{ messageId: 'build', args: { service: c.name, dockerfile: relativeFile(c.file, stage.file) }, at: c.declaration }];
 }
 
 function checkDockerfile(c: ContainerSpec): RuleReport[] {
