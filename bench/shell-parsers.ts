@@ -383,7 +383,7 @@ function corpusRuns(): RunScript[] {
   // Loaded here only: the children and the size step never need them.
   const { DockerfileParser } = require('dockerfile-ast') as typeof import('dockerfile-ast');
   const { shellScript } = require('../server/src/dockerfile/run') as typeof import('../server/src/dockerfile/run');
-  const { LineIndex } = require('../server/src/dockerfile/text') as typeof import('../server/src/dockerfile/text');
+  const { LineIndex } = require('../server/src/shell/text') as typeof import('../server/src/shell/text');
   const { isShellName, baseName } = require('../shared-rules/src/shell') as typeof import('../shared-rules/src/shell');
   const out: RunScript[] = [];
   const files = fs
@@ -420,8 +420,8 @@ function corpusRuns(): RunScript[] {
 
 /** Dockwarden's walker over mvdan-sh (no nested `sh -c` or heredoc scripts, as the other parsers see none). */
 function walkerCommands(text: string): string[][] | undefined {
-  const { parseShellScript } = require('../server/src/dockerfile/shell') as typeof import('../server/src/dockerfile/shell');
-  const { LineIndex } = require('../server/src/dockerfile/text') as typeof import('../server/src/dockerfile/text');
+  const { parseShellScript } = require('../server/src/shell/commands') as typeof import('../server/src/shell/commands');
+  const { LineIndex } = require('../server/src/shell/text') as typeof import('../server/src/shell/text');
   const offsets = Array.from({ length: text.length }, (_, i) => i);
   const commands = parseShellScript({ text, offsets }, { file: 'x', index: new LineIndex(text) }, 3);
   return commands?.map((c) => c.words.map((w) => w.text));

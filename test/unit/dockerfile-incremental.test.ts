@@ -13,7 +13,7 @@ import { lintDockerfileIncrementally, lintFile } from '../../server/src/lint';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { parseInstructions } from '../../server/src/dockerfile/instructions';
 import { firstArgumentOffset } from '../../server/src/dockerfile/run';
-import { LineIndex } from '../../server/src/dockerfile/text';
+import { LineIndex } from '../../server/src/shell/text';
 
 const CORPUS = '/work/shared/corpus-realworld';
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/dockerfile');

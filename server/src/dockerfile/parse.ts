@@ -19,7 +19,7 @@ import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
 import { parseInstructions } from './instructions';
 import { cachedBuildCommand } from './run-cache';
-import { LineIndex } from './text';
+import { LineIndex } from '../shell/text';
 import { substitute, type Vars } from './variables';
 
 /**

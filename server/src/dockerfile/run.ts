@@ -1,7 +1,7 @@
 import type { Instruction, JSONArgument, Run } from 'dockerfile-ast';
 import type { BuildCommand, Range } from '../../../shared-rules/src/model';
-import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from './shell';
-import type { LineIndex, MappedText } from './text';
+import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from '../shell/commands';
+import type { LineIndex, MappedText } from '../shell/text';
 
 /** Longer RUN scripts are not parsed (the parser needs ~5 µs per character; never stall the editor). */
 const MAX_SCRIPT = 64 * 1024;
