@@ -1,5 +1,6 @@
 import type { Run } from 'dockerfile-ast';
-import type { BuildCommand, Range, ShellCommand, ShellWord, Source, TextEdit } from '../../../shared-rules/src/model';
+import type { BuildCommand } from '../../../shared-rules/src/model';
+import { shiftCommands, shiftRange } from '../shell/shift';
 import { buildCommand } from './run';
 import type { LineIndex } from '../shell/text';
 
@@ -38,41 +39,10 @@ export function clearBuildCommandCache(): void {
 
 /** `command` as if its RUN were `lines` further down: a copy with every range and edit moved. */
 function shiftCommand(command: BuildCommand, lines: number): BuildCommand {
-  const range = (r: Range): Range => ({
-    start: { line: r.start.line + lines, character: r.start.character },
-    end: { line: r.end.line + lines, character: r.end.character },
-  });
-  const source = (s: Source): Source => ({ file: s.file, range: range(s.range) });
-  const edits = (e: TextEdit[] | undefined) => e?.map((t): TextEdit => ({ file: t.file, range: range(t.range), newText: t.newText }));
-  const word = (w: ShellWord): ShellWord => {
-    const out: ShellWord = { text: w.text, literal: w.literal, source: source(w.source) };
-    const rangeOf = w.rangeOf;
-    if (rangeOf)
-      out.rangeOf = (from, to) => {
-        const r = rangeOf.call(w, from, to);
-        return r && range(r);
-      };
-    return out;
+  return {
+    source: { file: command.source.file, range: shiftRange(command.source.range, lines) },
+    script: command.script,
+    commands: shiftCommands(command.commands, lines),
+    execForm: command.execForm,
   };
-  // Commands point at each other (a pipeline's members, a substitution's consumer): copy each once.
-  const copies = new Map<ShellCommand, ShellCommand>();
-  const pipelines = new Map<ShellCommand[], ShellCommand[]>();
-  const copy = (c: ShellCommand): ShellCommand => {
-    let out = copies.get(c);
-    if (out) return out;
-    out = { words: c.words.map(word), pipeline: [], pipelineIndex: c.pipelineIndex };
-    copies.set(c, out);
-    const removeWords = c.removeWords;
-    if (removeWords) out.removeWords = (from, to) => edits(removeWords.call(c, from, to));
-    let pipeline = pipelines.get(c.pipeline);
-    if (!pipeline) {
-      pipeline = [];
-      pipelines.set(c.pipeline, pipeline);
-      pipeline.push(...c.pipeline.map(copy));
-    }
-    out.pipeline = pipeline;
-    if (c.substitution) out.substitution = { kind: c.substitution.kind, parent: copy(c.substitution.parent) };
-    return out;
-  };
-  return { source: source(command.source), script: command.script, commands: command.commands.map(copy), execForm: command.execForm };
 }
