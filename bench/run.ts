@@ -15,6 +15,7 @@ import { clearComposeParseCache } from '../server/src/project/parse-cache';
 import { BenchClient } from './lsp-client';
 import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
 import { percentile, round, timeIt } from './stats';
+import { shellScriptTyping } from './shell-script';
 
 const repo = path.resolve(__dirname, '..', '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus-realworld');
@@ -212,6 +213,10 @@ async function main(): Promise<void> {
   await client.stop();
   results.latency = rows;
   console.table(rows);
+  // Shell scripts are not linted by the server yet: their parse, from scratch and while typing, in this process.
+  const script = shellScriptTyping(smoke);
+  results.shellScript = script;
+  console.table([script]);
 
   const throughput: Row[] = [];
   const composeFiles = composeFilesOfCorpus();
