@@ -11,6 +11,7 @@ export default tseslint.config(
       'test/e2e/node_modules/**',
       'test/e2e/.run/**',
       'bench/node_modules/**',
+      'bench/candidates/node_modules/**',
       'test/fixtures/**',
     ],
   },

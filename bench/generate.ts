@@ -66,3 +66,62 @@ export function generateOverride(serviceNames: string[]): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * A deploy script of about `lines` lines as people write them: functions, `set -euo pipefail`, variables with
+ * defaults, `if`/`case`/`for`/`while`, pipelines, `$(...)` and backticks, heredocs, comments, and many
+ * `docker run` command lines with quoted flags (the lines the script front end looks for).
+ */
+export function generateShellScript(lines = 2000): string {
+  const out: string[] = [
+    '#!/usr/bin/env bash',
+    '# Deploys the services of the example project.',
+    'set -euo pipefail',
+    "IFS=$'\\n\\t'",
+    'REGISTRY="${REGISTRY:-registry.example.com/team}"',
+    'TAG="$(git rev-parse --short HEAD 2>/dev/null || echo latest)"',
+    'ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"',
+    '',
+  ];
+  for (let i = 0; ; i++) {
+    const svc = `svc${i}`;
+    const block = [
+      `# --- ${svc} ---`,
+      `deploy_${svc}() {`,
+      '  local name="$1" port="${2:-8080}"',
+      `  if docker ps --format '{{.Names}}' | grep -q "^\${name}\\$"; then`,
+      '    docker rm -f "$name" >/dev/null',
+      '  fi',
+      '  docker run -d --name "$name" \\',
+      '    --restart unless-stopped \\',
+      `    -p "127.0.0.1:\${port}:80" \\`,
+      `    -v "\${ROOT}/data/${svc}:/data:ro" \\`,
+      '    --read-only --cap-drop ALL --security-opt no-new-privileges:true \\',
+      `    -e "SERVICE=${svc}" -e "TAG=\${TAG}" \\`,
+      `    "\${REGISTRY}/${svc}:\${TAG}" serve --port 80`,
+      '}',
+      `for attempt in 1 2 3; do`,
+      `  if deploy_${svc} ${svc} $((8000 + ${i % 1000})); then break; fi`,
+      '  echo "retry ${attempt}" >&2; sleep "$attempt"',
+      'done',
+      `case "\${ENVIRONMENT:-dev}" in`,
+      `  prod) docker run --rm "\${REGISTRY}/migrate:\${TAG}" --service ${svc} ;;`,
+      `  *) echo "skipping migrations for ${svc}" ;;`,
+      'esac',
+      `cat > "/tmp/${svc}.env" <<EOF`,
+      `SERVICE=${svc}`,
+      'TAG=${TAG}',
+      'EOF',
+      `count=$(docker ps -q --filter "label=app=${svc}" | wc -l)`,
+      `[ "$count" -gt 0 ] && echo "${svc}: $count running" || echo "${svc}: none"`,
+      `while read -r line; do echo "[${svc}] $line"; done < <(docker logs --tail 5 ${svc} 2>&1)`,
+      i % 7 === 3 ? 'curl -fsSL https://get.example.com/install.sh | sh -s -- --version `cat VERSION`' : `echo 'done: ${svc}'`,
+      '',
+    ];
+    if (out.length + block.length > lines) break;
+    out.push(...block);
+  }
+  // Whole blocks only (the script stays valid), then plain lines up to the exact count.
+  while (out.length < lines) out.push(`echo "step ${out.length}"`);
+  return out.join('\n') + '\n';
+}

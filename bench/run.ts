@@ -12,6 +12,7 @@ import { Analysis } from '../server/src/analysis';
 import { BenchClient } from './lsp-client';
 import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
 import { percentile, round, timeIt } from './stats';
+import { shellScriptTyping } from './shell-script';
 
 const repo = path.resolve(__dirname, '..', '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus-realworld');
@@ -206,6 +207,10 @@ async function main(): Promise<void> {
   await client.stop();
   results.latency = rows;
   console.table(rows);
+  // Shell scripts are not linted by the server yet: their parse, from scratch and while typing, in this process.
+  const script = shellScriptTyping(smoke);
+  results.shellScript = script;
+  console.table([script]);
 
   const throughput: Row[] = [];
   const composeFiles = composeFilesOfCorpus();

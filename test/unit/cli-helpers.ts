@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import type { JsonFinding } from '../../server/src/cli/format';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -38,17 +39,7 @@ export function copyFixture(name: string): string {
 export interface JsonReport {
   version: number;
   files: string[];
-  findings: {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    rule: string;
-    severity: string;
-    message: string;
-    fixable: boolean;
-  }[];
+  findings: JsonFinding[];
 }
 
 export function parseJson(run: CliRun): JsonReport {

@@ -16,7 +16,7 @@ import { parseInstructions, type InstructionsMemo } from '../../server/src/docke
 import { RunCache } from '../../server/src/dockerfile/run-cache';
 import { CORPUS_DIR } from '../helpers/corpus';
 import { firstArgumentOffset } from '../../server/src/dockerfile/run';
-import { LineIndex } from '../../server/src/dockerfile/text';
+import { LineIndex } from '../../server/src/shell/text';
 
 const CORPUS = CORPUS_DIR;
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/dockerfile');

@@ -29,7 +29,7 @@ function bundleFacts(entry: string): { builtins: Set<string>; evals: boolean } {
   return { builtins, evals: /\beval\s*\(|new Function\s*\(/.test(text) };
 }
 
-for (const entry of ['server/src/analysis/index.ts', 'server/src/cli/main.ts', 'server/src/dockerfile/mvdan.ts']) {
+for (const entry of ['server/src/analysis/index.ts', 'server/src/cli/main.ts', 'server/src/shell/mvdan.ts']) {
   test(`${entry}: no network, process, vm or eval on the lint path`, () => {
     const { builtins, evals } = bundleFacts(entry);
     assert.deepEqual(

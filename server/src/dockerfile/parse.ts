@@ -19,7 +19,7 @@ import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
 import { parseInstructions, type InstructionsMemo } from './instructions';
 import type { RunCache } from './run-cache';
-import { LineIndex } from './text';
+import { LineIndex } from '../shell/text';
 import { substitute, type Vars } from './variables';
 
 /**

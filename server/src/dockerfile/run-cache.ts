@@ -2,7 +2,7 @@ import type { Run } from 'dockerfile-ast';
 import type { BuildCommand } from '../../../shared-rules/src/model';
 import { shiftLines } from '../../../shared-rules/src/shift';
 import { buildCommand } from './run';
-import type { LineIndex } from './text';
+import type { LineIndex } from '../shell/text';
 
 /**
  * BuildCommands of RUN instructions, by the instruction's text. An editor re-lints the whole file on every

@@ -1,7 +1,7 @@
 import type { Instruction, JSONArgument, Run } from 'dockerfile-ast';
 import type { BuildCommand, Range } from '../../../shared-rules/src/model';
-import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from './shell';
-import type { LineIndex, MappedText } from './text';
+import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from '../shell/commands';
+import { compactLongWords, type LineIndex, type MappedText } from '../shell/text';
 
 /** Longer RUN scripts are not parsed (the parser needs ~5 µs per character; never stall the editor). */
 const MAX_SCRIPT = 64 * 1024;
@@ -131,28 +131,6 @@ export function firstArgumentOffset(text: string, from: number, to: number, esca
     }
   }
   return undefined;
-}
-
-/**
- * Shortens giant unquoted words (an inline base64 blob, a generated list) to their first and last characters
- * before parsing: the parser's time grows with the text, and no rule reads such a word. The kept characters
- * keep their file offsets, so the word's range is still exact.
- */
-function compactLongWords(script: MappedText): MappedText {
-  const long = /[A-Za-z0-9_.,:=+@%/-]{4096,}/g;
-  if (script.text.length < 4096 || !long.test(script.text)) return script;
-  long.lastIndex = 0;
-  const out: MappedText = { text: '', offsets: [] };
-  let at = 0;
-  for (let m = long.exec(script.text); m; m = long.exec(script.text)) {
-    const keep = [m.index, m.index + 64, m.index + m[0].length - 64, m.index + m[0].length];
-    out.text += script.text.slice(at, keep[1]) + script.text.slice(keep[2], keep[3]);
-    out.offsets.push(...script.offsets.slice(at, keep[1]), ...script.offsets.slice(keep[2], keep[3]));
-    at = keep[3];
-  }
-  out.text += script.text.slice(at);
-  out.offsets.push(...script.offsets.slice(at));
-  return out;
 }
 
 function append(out: MappedText, text: string, from: number, to: number): void {

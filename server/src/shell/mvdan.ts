@@ -68,8 +68,25 @@ function parseUncached(text: string): GoNode | Error {
     shared = parser;
     return file ?? new Error('mvdan-sh: unexpected object layout');
   } catch (error) {
-    return error instanceof Error ? error : new Error('shell syntax error');
+    return error instanceof Error ? error : new Error(goErrorText(error));
   }
+}
+
+/** The text of a Go error thrown through GopherJS (`RUN:3:7: reached EOF without closing quote "`). */
+function goErrorText(error: unknown): string {
+  const e = error as { Error?: () => unknown } | null;
+  try {
+    if (e && typeof e.Error === 'function') return String(e.Error());
+  } catch {
+    // fall through
+  }
+  return 'shell syntax error';
+}
+
+/** Line (1-based, of the parsed text) and message of a parse error from `parseBash`. */
+export function syntaxErrorAt(error: unknown): { line: number; message: string } | undefined {
+  const m = error instanceof Error ? /^[^:\n]*:(\d+):\d+: (.*)$/s.exec(error.message) : null;
+  return m ? { line: Number(m[1]), message: m[2] } : undefined;
 }
 
 /** A nil pointer or nil interface. */

@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord, TextEdit } from '../../../shared-rules/src/model';
 import { baseName, commandIndex, isShellName } from '../../../shared-rules/src/shell';
-import { eachChild, isNil, list, nodeType, parseBash, type GoNode } from './mvdan';
+import { eachChild, isNil, list, nodeType, parseBash, syntaxErrorAt, type GoNode } from './mvdan';
 import type { LineIndex, MappedText } from './text';
 
 /**
@@ -51,12 +51,28 @@ class Abort extends Error {}
 
 /** Parses a shell script. Undefined when it is not valid shell (rules then fire on nothing). */
 export function parseShellScript(src: MappedText, ctx: ShellContext, nested = 0): ShellCommand[] | undefined {
+  return parseShellCommands(src, ctx, nested).commands;
+}
+
+/**
+ * Parses a shell script; on failure says why: the parser's message and the line of `src.text` (1-based) it
+ * names, when it names one.
+ */
+export function parseShellCommands(
+  src: MappedText,
+  ctx: ShellContext,
+  nested = 0,
+): { commands: ShellCommand[]; error?: undefined } | { commands?: undefined; error: { line?: number; message: string } } {
   const out: ShellCommand[] = [];
   try {
     new Walker(src, ctx, nested, out).script();
-    return out;
-  } catch {
-    return undefined;
+    return { commands: out };
+  } catch (error) {
+    if (error instanceof Abort) return { error: { message: 'statements nested too deeply' } };
+    const at = syntaxErrorAt(error);
+    if (at) return { error: at };
+    const message = error instanceof RangeError ? 'nested too deeply' : error instanceof Error ? error.message : 'shell syntax error';
+    return { error: { message } };
   }
 }
 
