@@ -119,8 +119,25 @@ export interface ShellWord {
   rangeOf?(start: number, end: number): Range | undefined;
 }
 
+/**
+ * A `NAME=value` the shell sets: before a command (`A=1 cmd`: in that command's environment only), or as an
+ * operand of `export`, `declare`, `local`, `readonly`, `typeset` (then `words` are that keyword and its other
+ * operands, such as `-x`). Bare assignments (`A=1` alone, a shell variable) are not recorded.
+ */
+export interface ShellAssignment {
+  name: string;
+  /** The value, quotes removed; text '' for `NAME=`. Its source is where the value is written. */
+  value: ShellWord;
+  /** `NAME+=value`. */
+  append: boolean;
+  /** The whole `NAME=value` as written. */
+  source: Source;
+}
+
 export interface ShellCommand {
   words: ShellWord[];
+  /** Leading `A=1` assignments, or the `NAME=value` operands of `export` and its relatives. */
+  assignments?: ShellAssignment[];
   /** Index of this command in its pipeline and the pipeline's commands, for `a | b` checks. */
   pipeline: ShellCommand[];
   pipelineIndex: number;
@@ -128,6 +145,8 @@ export interface ShellCommand {
   substitution?: { kind: 'command' | 'process'; parent: ShellCommand };
   /** Edits that remove `words[from..to]` and one adjacent blank (undefined when they are not removable). */
   removeWords?(from: number, to: number): TextEdit[] | undefined;
+  /** Edits that remove `assignments[index]` and one adjacent blank (undefined when it is not removable). */
+  removeAssignment?(index: number): TextEdit[] | undefined;
 }
 
 export interface BuildCommand {
