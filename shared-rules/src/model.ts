@@ -248,6 +248,13 @@ export interface FromInstruction {
   source: Source;
 }
 
+/** An image that an instruction other than FROM pulls: `COPY --from=<image>`, `RUN --mount=...,from=<image>`. */
+export interface InstructionImage {
+  image: Val;
+  /** `COPY --from` or `RUN --mount from`, for messages. */
+  via: string;
+}
+
 export interface DockerfileStageInfo {
   from: FromInstruction;
   /** Every FROM of the file (image rules look at all of them). Set on the image stage only. */
@@ -261,6 +268,8 @@ export interface DockerfileStageInfo {
   allRuns: BuildCommand[];
   allDownloads: Download[];
   allEnv: EnvEntry[];
+  /** Every COPY --from / RUN --mount from= image of every stage (not stage names). Set on the image stage only. */
+  allImageRefs?: InstructionImage[];
   /** Where `USER 10001` goes: before the first CMD/ENTRYPOINT of the stage, else after the last line. */
   insertUser(text: string): TextEdit[];
 }
