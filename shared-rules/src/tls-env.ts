@@ -31,7 +31,7 @@ const ENTRIES: readonly Entry[] = [
   {
     names: ['GIT_CONFIG_PARAMETERS'],
     tool: 'git',
-    disables: (v) => /http\.(?:[^=']*\.)?sslverify'?\s*=\s*'?(?:false|0|no|off)\b/i.test(v),
+    disables: (v) => /(?:^|['\s])http\.(?:[^=' ]*\.)?sslverify'?=\s*'?(?:false|0|no|off)\b/i.test(v),
   },
   // PEP 493 (Python 2.7.9+ as shipped by some distributions): PYTHONHTTPSVERIFY=0 skips verification.
   { names: ['PYTHONHTTPSVERIFY'], tool: 'Python', disables: (v) => v === '0' },
@@ -67,8 +67,12 @@ for (const e of ENTRIES) for (const n of e.names) (e.caseInsensitive ? folded : 
 export function tlsDisablingEnv(name: string, value: string): string | undefined {
   const entry = exact.get(name) ?? folded.get(name.toLowerCase()) ?? ENTRIES.find((e) => e.pattern?.test(name));
   if (!entry) return undefined;
-  return entry.disables(value.trim()) ? entry.tool : undefined;
+  // The patterns look at options and short values: a longer value is judged by its start (bounded work).
+  const v = (value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value).trim();
+  return entry.disables(v) ? entry.tool : undefined;
 }
+
+const MAX_VALUE = 2048;
 
 /** The variable names the table knows (for documentation and tests). */
 export function tlsEnvNames(): string[] {

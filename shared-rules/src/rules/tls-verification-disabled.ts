@@ -374,11 +374,16 @@ const SED_SET =
 /** Commands whose words are text written somewhere (a file, through a redirection or a pipe). */
 const PRINTERS = new Set(['echo', 'printf', 'add-apt-repository', 'apt-add-repository']);
 
+/** Longer words are not searched for configuration lines (bounded work; such text is data, not a setting). */
+const MAX_CONFIG_WORD = 4096;
+const CONFIG_HINT = /sslverify|gpgcheck|check.certificate|trusted=|Verify-|AllowUnauthenticated|AllowInsecure/i;
+
 function writtenConfig(cmd: ShellCommand, at: number, name: string, out: RuleReport[]): void {
   if (!PRINTERS.has(name) && name !== 'sed') return;
   for (let i = at + 1; i < cmd.words.length; i++) {
     const word = cmd.words[i];
     const text = word.text;
+    if (text.length > MAX_CONFIG_WORD || !CONFIG_HINT.test(text)) continue;
     if (name === 'sed') {
       const m = SED_SET.exec(text);
       if (m) out.push(configReport(word, `sed ${text}`, m[2].toLowerCase() === 'gpgcheck' ? 'signature' : 'tls'));
