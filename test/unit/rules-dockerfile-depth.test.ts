@@ -12,6 +12,7 @@ import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { parseShellScript } from '../../server/src/dockerfile/shell';
 import { LineIndex } from '../../server/src/dockerfile/text';
 import { tlsCommandReports } from '../../shared-rules/src/rules/tls-verification-disabled';
+import { insecureDownloadCommandReports } from '../../shared-rules/src/rules/insecure-download';
 import { tlsDisablingEnv } from '../../shared-rules/src/tls-env';
 import type { Finding, RuleSettings } from '../../shared-rules/src/rule';
 import type { Range } from '../../shared-rules/src/model';
@@ -318,6 +319,15 @@ describe('package managers and download tools told to skip TLS or signatures', (
         ['export', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
         ['flag', '-k'],
         ['signature', '--nogpgcheck'],
+      ],
+    );
+    const more = '#!/bin/sh\npip install -i http://mirror.corp/simple x\nwget http://example.org/a.tgz\n';
+    const cmds = parseShellScript({ text: more, offsets: [...more].map((_, i) => i) }, { file: '/p/ci.sh', index: new LineIndex(more) })!;
+    assert.deepEqual(
+      cmds.flatMap((c) => insecureDownloadCommandReports(c)).map((r) => [r.messageId, at(more, r.at.range)]),
+      [
+        ['index', 'http://mirror.corp/simple'],
+        ['default', 'http://example.org/a.tgz'],
       ],
     );
   });

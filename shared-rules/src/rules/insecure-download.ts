@@ -42,33 +42,33 @@ export const insecureDownload: Rule = {
       if (e.kind === 'environment' || !INDEX_VARIABLES.has(e.name) || !e.value || !isInsecureUrl(e.value)) continue;
       out.push({ messageId: 'indexEnv', args: { name: e.name, url: e.value.value }, at: e.source });
     }
-    for (const run of info.allRuns) {
-      for (const cmd of run.commands) {
-        const words = cmd.words.map((w) => w.text);
-        const name = commandName(words);
-        for (const env of environmentOf(cmd)) {
-          if (env.literal && INDEX_VARIABLES.has(env.name) && isInsecureUrl({ text: env.value })) {
-            out.push({ messageId: 'indexEnv', args: { name: env.name, url: env.value }, at: env.source });
-          }
-        }
-        if (isPipCommand(words)) {
-          out.push(...indexOptions(cmd, words));
-          continue;
-        }
-        if (name !== 'curl' && name !== 'wget' && name !== 'fetch') continue;
-        const notUrls = name === 'curl' ? optionValueIndices(words) : new Set<number>();
-        for (let i = commandIndex(words) + 1; i < words.length; i++) {
-          const w = cmd.words[i];
-          if (notUrls.has(i) || !isInsecureUrl(w)) continue;
-          const range = w.rangeOf?.(0, 7);
-          const edits: TextEdit[] | undefined = range ? [{ file: w.source.file, range, newText: 'https://' }] : undefined;
-          out.push({ messageId: 'default', args: { command: name, url: w.text }, at: w.source, fix: fixOf('fix', edits) });
-        }
-      }
-    }
+    for (const run of info.allRuns) for (const cmd of run.commands) out.push(...insecureDownloadCommandReports(cmd));
     return out;
   },
 };
+
+/** Reports for one shell command (a RUN's, or a script's: the same analysis for every front end). */
+export function insecureDownloadCommandReports(cmd: ShellCommand): RuleReport[] {
+  const out: RuleReport[] = [];
+  const words = cmd.words.map((w) => w.text);
+  const name = commandName(words);
+  for (const env of environmentOf(cmd)) {
+    if (env.literal && INDEX_VARIABLES.has(env.name) && isInsecureUrl({ text: env.value })) {
+      out.push({ messageId: 'indexEnv', args: { name: env.name, url: env.value }, at: env.source });
+    }
+  }
+  if (isPipCommand(words)) return [...out, ...indexOptions(cmd, words)];
+  if (name !== 'curl' && name !== 'wget' && name !== 'fetch') return out;
+  const notUrls = name === 'curl' ? optionValueIndices(words) : new Set<number>();
+  for (let i = commandIndex(words) + 1; i < words.length; i++) {
+    const w = cmd.words[i];
+    if (notUrls.has(i) || !isInsecureUrl(w)) continue;
+    const range = w.rangeOf?.(0, 7);
+    const edits: TextEdit[] | undefined = range ? [{ file: w.source.file, range, newText: 'https://' }] : undefined;
+    out.push({ messageId: 'default', args: { command: name, url: w.text }, at: w.source, fix: fixOf('fix', edits) });
+  }
+  return out;
+}
 
 /** pip's and uv's variables that name a package index. */
 const INDEX_VARIABLES = new Set([
