@@ -286,6 +286,7 @@ describe('package managers and download tools told to skip TLS or signatures', (
       'RUN yum install -y foo && echo "--setopt=sslverify=0"',
       'RUN apt-get install -y python3 && echo "--allow-unauthenticated"',
       'RUN rpm -i python3.rpm',
+      'RUN rpm -qa --nodigest --nosignature',
       'RUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list',
       'RUN echo "deb [signed-by=/usr/share/keyrings/x.gpg] https://x stable main" > /etc/apt/sources.list.d/x.list',
       'RUN printf "[x]\\ngpgcheck=1\\nsslverify=1\\n" > /etc/yum.repos.d/x.repo',

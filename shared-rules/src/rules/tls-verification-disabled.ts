@@ -175,7 +175,8 @@ export function tlsCommandReports(cmd: ShellCommand): RuleReport[] {
   const removeWords = (from: number, to: number) => cmd.removeWords?.(from, to);
   const literal = (i: number) => cmd.words[i]?.literal === true;
 
-  const flags = FLAGS[name];
+  // rpm's switches matter when it installs (-i, -U, -F); `rpm -qa --nodigest` only reads the database.
+  const flags = name === 'rpm' && !rpmInstalls(words, at) ? undefined : FLAGS[name];
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i];
     if (w === '--') break;
@@ -246,6 +247,10 @@ export function tlsCommandReports(cmd: ShellCommand): RuleReport[] {
   configCommand(cmd, at, name, config);
   writtenConfig(cmd, at, name, out);
   return out;
+}
+
+function rpmInstalls(words: string[], at: number): boolean {
+  return words.slice(at + 1).some((w) => /^--(?:install|upgrade|freshen|reinstall)$/.test(w) || /^-[a-zA-Z]*[iUF]/.test(w));
 }
 
 const YUM_LIKE = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager', 'dnf-config-manager']);
