@@ -102,6 +102,8 @@ export interface EnvEntry extends Item {
   /** True when the value came from `${...}` interpolation rather than a literal. */
   interpolated: boolean;
   kind: 'environment' | 'env' | 'arg';
+  /** Dockerfile: the WORKDIR in effect where the entry is written (undefined when not known). */
+  workdir?: string;
 }
 
 export interface ListValue extends Item {
@@ -248,6 +250,14 @@ export interface FromInstruction {
   source: Source;
 }
 
+/** Where COPY / ADD puts files of the build context in the image. */
+export interface CopyInto {
+  /** The destination as an absolute path (WORKDIR applied); undefined when a variable leaves it unknown. */
+  destination?: string;
+  /** The destination as written, reported at. */
+  written: Val;
+}
+
 /** An image that an instruction other than FROM pulls: `COPY --from=<image>`, `RUN --mount=...,from=<image>`. */
 export interface InstructionImage {
   image: Val;
@@ -268,6 +278,8 @@ export interface DockerfileStageInfo {
   allRuns: BuildCommand[];
   allDownloads: Download[];
   allEnv: EnvEntry[];
+  /** COPY / ADD of local files into the image stage and the stages it builds on (not COPY --from, not URLs). */
+  copies?: CopyInto[];
   /** Every COPY --from / RUN --mount from= image of every stage (not stage names). Set on the image stage only. */
   allImageRefs?: InstructionImage[];
   /** Where `USER 10001` goes: before the first CMD/ENTRYPOINT of the stage, else after the last line. */

@@ -83,3 +83,15 @@ export function bindHostPath(m: Mount): string | undefined {
   if (m.type === 'unknown' && /^[/~]/.test(p)) return p;
   return undefined;
 }
+
+/** `path` resolved against the absolute `base` as WORKDIR, COPY and a process started in `base` read it. */
+export function joinPath(base: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${base}/${path}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return `/${out.join('/')}`;
+}

@@ -417,6 +417,44 @@ describe('credential names in ENV and ARG', () => {
   });
 });
 
+describe('credentials files: the variable holds a path; the finding is the file COPY puts there', () => {
+  test('a credentials path under a COPY destination (WORKDIR applied), and COPY into $AWS_CONFIG_FILE', () => {
+    const text = df(
+      'WORKDIR /app\nCOPY . .\nENV GOOGLE_APPLICATION_CREDENTIALS=./keys/sa.json\nARG AWS_CONFIG_FILE=/root/.aws/config\nCOPY aws-config $AWS_CONFIG_FILE',
+    );
+    const found = only('plaintext-secret', text);
+    assert.deepEqual(
+      found.map((f) => [at(text, f.at.range), f.message.split(':')[0]]),
+      [
+        [
+          'GOOGLE_APPLICATION_CREDENTIALS=./keys/sa.json',
+          'GOOGLE_APPLICATION_CREDENTIALS=./keys/sa.json points to a credentials file that COPY puts into the image',
+        ],
+        ['$AWS_CONFIG_FILE', 'COPY puts a file where AWS_CONFIG_FILE tells tools to read credentials'],
+      ],
+    );
+  });
+
+  test('near misses: a path nothing copies to, a file mounted at run time, a builder stage copy, Compose', () => {
+    for (const body of [
+      'COPY src /src\nENV GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json',
+      'ENV GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/gcp',
+      'ARG GOOGLE_APPLICATION_CREDENTIALS',
+      'WORKDIR /srv\nCOPY . .\nENV KUBECONFIG=/etc/kube/config',
+    ]) {
+      assert.deepEqual(only('plaintext-secret', df(body)), [], body);
+    }
+    const staged =
+      'FROM alpine:3.20 AS build\nCOPY . /app/\nFROM alpine:3.20\nENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json\nUSER 10001\n';
+    assert.deepEqual(only('plaintext-secret', staged), []);
+    const compose = 'services:\n  web:\n    image: a:1\n    environment:\n      GOOGLE_APPLICATION_CREDENTIALS: /run/secrets/gcp.json\n';
+    assert.deepEqual(
+      lintFile({ file: '/p/compose.yaml', text: compose, kind: 'compose' }).findings.filter((f) => f.rule === 'plaintext-secret'),
+      [],
+    );
+  });
+});
+
 describe('ONBUILD instructions are analysed as the instruction they carry', () => {
   test('ONBUILD RUN: sudo, curl -k; ONBUILD ENV / ARG: TLS variables and credentials; ONBUILD ADD http://', () => {
     const text = df(

@@ -5,6 +5,7 @@ import type {
   DockerfileStageInfo,
   Download,
   EnvEntry,
+  CopyInto,
   FromInstruction,
   InstructionImage,
   ParsedFile,
@@ -16,6 +17,7 @@ import type {
   Val,
 } from '../../../shared-rules/src/model';
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
+import { joinPath } from '../../../shared-rules/src/paths';
 import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
 import { parseInstructions, type InstructionsMemo } from './instructions';
@@ -68,6 +70,9 @@ interface Stage {
   env: EnvEntry[];
   /** Images that COPY --from and RUN --mount from= name (stage names are sorted out at the end). */
   imageRefs: InstructionImage[];
+  copies: CopyInto[];
+  /** The WORKDIR in effect (absolute), undefined when a variable made it unknown. */
+  workdir: string | undefined;
   /** ENV values (inherited by stages built on this one). */
   envVars: Map<string, string | undefined>;
   /** ENV plus this stage's ARGs: what `$NAME` means at the current instruction. */
@@ -145,6 +150,8 @@ class DockerfileModel {
       exposes: [],
       env: [],
       imageRefs: [],
+      copies: [],
+      workdir: parent ? parent.workdir : '/',
       envVars,
       vars: new Map(envVars),
       posixShell: parent?.posixShell ?? true,
@@ -173,7 +180,7 @@ class DockerfileModel {
   private addInstruction(stage: Stage, ins: Instruction, globalArgs: Vars): void {
     switch (ins.getKeyword()) {
       case 'ARG':
-        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs));
+        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs, ins.getRange(), stage.workdir));
         return;
       case 'ENV':
         stage.env.push(...this.envs(ins as Env, stage));
@@ -183,7 +190,15 @@ class DockerfileModel {
         return;
       case 'COPY':
         this.imageFlag(stage, ins, 'COPY --from');
+        this.copyInto(stage, ins);
         return;
+      case 'WORKDIR': {
+        const arg = ins.getArguments()[0];
+        if (!arg) return;
+        const dir = this.val(arg.getValue(), arg.getRange(), stage.vars);
+        stage.workdir = dir.known && stage.workdir !== undefined ? joinPath(stage.workdir, dir.value) : undefined;
+        return;
+      }
       case 'USER': {
         const range = ins.getArgumentsRange();
         if (!range) return;
@@ -201,6 +216,7 @@ class DockerfileModel {
         return;
       case 'ADD':
         stage.downloads.push(...this.downloads(ins as Add, stage.vars));
+        this.copyInto(stage, ins);
         return;
       case 'EXPOSE':
         stage.exposes.push(...this.exposes(ins, stage.vars));
@@ -239,7 +255,7 @@ class DockerfileModel {
         stage.env.push(...this.envs(trigger as Env, { ...stage, envVars: new Map(stage.envVars), vars: new Map(stage.vars) }, outer));
         return;
       case 'ARG':
-        stage.env.push(...this.args(trigger as Arg, new Map(stage.vars), new Map(), outer));
+        stage.env.push(...this.args(trigger as Arg, new Map(stage.vars), new Map(), outer, stage.workdir));
         return;
       default:
         return;
@@ -266,6 +282,23 @@ class DockerfileModel {
     }
   }
 
+  /** COPY / ADD of local sources: where they land (COPY --from copies from another image or stage, ADD <url> downloads). */
+  private copyInto(stage: Stage, ins: Instruction): void {
+    const flags = (ins as Add).getFlags?.() ?? [];
+    if (flags.some((f) => f.getName().toLowerCase() === 'from')) return;
+    const json = (ins as Add).getJSONStrings?.() ?? [];
+    const args: { text: string; range: Range }[] =
+      json.length > 0
+        ? json.map((j) => ({ text: jsonWord(j, this.index).text, range: j.getJSONRange() }))
+        : ins.getArguments().map((a) => ({ text: a.getValue(), range: a.getRange() }));
+    if (args.length < 2 || args.slice(0, -1).every((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a.text))) return;
+    const last = args[args.length - 1];
+    const written = this.val(last.text, last.range, stage.vars);
+    const copy: CopyInto = { written };
+    if (written.known && stage.workdir !== undefined) copy.destination = joinPath(stage.workdir, written.value);
+    stage.copies.push(copy);
+  }
+
   /**
    * Edits that remove property `k` of an ENV or ARG: the whole instruction when it is the only one (its lines and
    * their line break), else the property with the blanks or continuation that separate it from its neighbour.
@@ -290,7 +323,13 @@ class DockerfileModel {
     return [{ file: this.file, range: index.range(from, index.text.length), newText: '' }];
   }
 
-  private args(ins: Arg, vars: Map<string, string | undefined>, globalArgs: Vars, outer: Range = ins.getRange()): EnvEntry[] {
+  private args(
+    ins: Arg,
+    vars: Map<string, string | undefined>,
+    globalArgs: Vars,
+    outer: Range = ins.getRange(),
+    workdir: string | undefined = '/',
+  ): EnvEntry[] {
     const out: EnvEntry[] = [];
     const props = ins.getProperties();
     for (const [k, p] of props.entries()) {
@@ -305,6 +344,7 @@ class DockerfileModel {
         source: this.source(p.getRange()),
         remove: () => this.removeProperty(outer, props, k),
       };
+      if (workdir !== undefined) entry.workdir = workdir;
       if (value !== null && valueRange) {
         entry.value = this.val(value, valueRange, vars);
         entry.interpolated = value.includes('$');
@@ -320,7 +360,7 @@ class DockerfileModel {
     return out;
   }
 
-  private envs(ins: Env, stage: Pick<Stage, 'envVars' | 'vars'>, outer: Range = ins.getRange()): EnvEntry[] {
+  private envs(ins: Env, stage: Pick<Stage, 'envVars' | 'vars' | 'workdir'>, outer: Range = ins.getRange()): EnvEntry[] {
     const out: EnvEntry[] = [];
     const props = ins.getProperties();
     for (const [k, p] of props.entries()) {
@@ -334,6 +374,7 @@ class DockerfileModel {
         source: this.source(p.getRange()),
         remove: () => this.removeProperty(outer, props, k),
       };
+      if (stage.workdir !== undefined) entry.workdir = stage.workdir;
       if (value !== null && valueRange) {
         entry.value = this.val(value, valueRange, stage.vars);
         entry.interpolated = value.includes('$');
@@ -405,6 +446,7 @@ class DockerfileModel {
       allDownloads: stages.flatMap((s) => s.downloads),
       allEnv: environment,
       allImageRefs: this.imageRefs(stages),
+      copies: chain.flatMap((s) => s.copies),
       insertUser: (line) => this.insertUser(image, line, next),
     };
     const declaration = image.from.source;

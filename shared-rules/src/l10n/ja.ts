@@ -260,6 +260,10 @@ export const ja: Record<string, RuleTexts> = {
         'サービス「{service}」は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。Compose の secrets（{name}_FILE）か、管理対象外の .env からの ${{name}} を使ってください',
       arg: 'ARG {name} は認証情報のようです。ビルド引数はイメージの履歴に記録されます。代わりに RUN --mount=type=secret で渡してください',
       env: 'ENV {name} は認証情報をイメージに保存します。すべてのレイヤーと docker inspect で見えます。必要な RUN にだけ RUN --mount=type=secret で渡すか、コンテナの起動時に設定してください',
+      copiedFile:
+        '{name}={value} は、COPY がイメージに入れる認証情報ファイルを指しています。イメージを pull できる誰もが読めます。ファイルはコンテナの起動時にマウントするか、ビルド中は RUN --mount=type=secret を使ってください',
+      copiedInto:
+        'COPY は、{name} がツールに認証情報を読ませる場所にファイルを置きます。イメージを pull できる誰もが読めます。ファイルはコンテナの起動時にマウントするか、ビルド中は RUN --mount=type=secret を使ってください',
     },
   },
   'logging-disabled': {

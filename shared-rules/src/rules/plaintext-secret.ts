@@ -1,5 +1,6 @@
 import type { EnvEntry } from '../model';
 import type { Rule, RuleReport } from '../rule';
+import { joinPath } from '../paths';
 
 /**
  * A variable name looks like a credential when one of its words (split at `_`, `-`, `.` and camelCase)
@@ -135,10 +136,36 @@ export const plaintextSecret: Rule = {
       "Service '{service}' sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env",
     arg: 'ARG {name} looks like a credential: build arguments are recorded in the image history; pass it with RUN --mount=type=secret instead',
     env: 'ENV {name} stores a credential in the image: every layer and docker inspect shows it; pass it to the RUN that needs it with RUN --mount=type=secret, or set it when the container starts',
+    copiedFile:
+      '{name}={value} points to a credentials file that COPY puts into the image: anyone who can pull the image can read it; mount the file when the container starts, or use RUN --mount=type=secret during the build',
+    copiedInto:
+      'COPY puts a file where {name} tells tools to read credentials: anyone who can pull the image can read it; mount the file when the container starts, or use RUN --mount=type=secret during the build',
   },
   check(c) {
     const out: RuleReport[] = [];
+    const copies = c.dockerfile?.copies ?? [];
+    const copiedInto = new Set<string>();
+    for (const copy of copies) {
+      const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\/?$/.exec((copy.written.raw ?? '').trim());
+      if (!m || !CREDENTIAL_FILES.has(m[1])) continue;
+      copiedInto.add(m[1]);
+      out.push({ messageId: 'copiedInto', args: { name: m[1] }, at: copy.written.source });
+    }
     for (const e of c.environment) {
+      if (CREDENTIAL_FILES.has(e.name)) {
+        // The value is a path, not the secret: what matters is whether the file is in the image.
+        const v = e.value;
+        const path = v?.known && v.value.trim() !== '' && e.workdir !== undefined ? joinPath(e.workdir, v.value.trim()) : undefined;
+        if (
+          e.kind !== 'environment' &&
+          path &&
+          !copiedInto.has(e.name) &&
+          copies.some((k) => k.destination !== undefined && isUnder(path, k.destination))
+        ) {
+          out.push({ messageId: 'copiedFile', args: { name: e.name, value: v!.value.trim() }, at: e.source });
+        }
+        continue;
+      }
       if (!looksLikeCredentialName(e.name)) continue;
       if (e.kind === 'arg') {
         out.push({ messageId: 'arg', args: { name: e.name }, at: e.source });
@@ -156,4 +183,21 @@ function hasLiteralValue(e: EnvEntry): boolean {
   if (!v || !v.known || e.interpolated) return false;
   const text = v.value.trim();
   return text !== '' && !FLAG_VALUE.test(text);
+}
+
+/**
+ * Variables that name the file a tool reads credentials from (Google's service-account key, the AWS credentials
+ * and config files, the Hugging Face token file, a kubeconfig): their value is a path, not a secret, but a file
+ * that COPY puts at that path ships the credentials in the image.
+ */
+const CREDENTIAL_FILES = new Set([
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_CONFIG_FILE',
+  'HF_TOKEN_PATH',
+  'KUBECONFIG',
+]);
+
+function isUnder(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
 }
