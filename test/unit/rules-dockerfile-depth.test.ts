@@ -7,7 +7,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintFile } from '../../server/src/lint';
+import { lintText } from '../helpers/lint';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { parseShellScript } from '../../server/src/dockerfile/shell';
 import { LineIndex } from '../../server/src/dockerfile/text';
@@ -21,7 +21,7 @@ import { applyEdits, offsetAt } from '../helpers/edits';
 const FILE = '/p/Dockerfile';
 
 function lint(text: string, settings?: RuleSettings): Finding[] {
-  return lintFile({ file: FILE, text, kind: 'dockerfile', options: { settings } }).findings;
+  return lintText({ file: FILE, text, kind: 'dockerfile', options: { settings } }).findings;
 }
 
 function only(rule: string, text: string, settings?: RuleSettings): Finding[] {
@@ -449,7 +449,7 @@ describe('credentials files: the variable holds a path; the finding is the file 
     assert.deepEqual(only('plaintext-secret', staged), []);
     const compose = 'services:\n  web:\n    image: a:1\n    environment:\n      GOOGLE_APPLICATION_CREDENTIALS: /run/secrets/gcp.json\n';
     assert.deepEqual(
-      lintFile({ file: '/p/compose.yaml', text: compose, kind: 'compose' }).findings.filter((f) => f.rule === 'plaintext-secret'),
+      lintText({ file: '/p/compose.yaml', text: compose, kind: 'compose' }).findings.filter((f) => f.rule === 'plaintext-secret'),
       [],
     );
   });
