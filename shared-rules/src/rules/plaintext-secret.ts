@@ -145,6 +145,7 @@ export const plaintextSecret: Rule = {
     const out: RuleReport[] = [];
     const copies = c.dockerfile?.copies ?? [];
     const copiedInto = new Set<string>();
+    const destinations = new Set(copies.flatMap((k) => (k.destination !== undefined ? [k.destination] : [])));
     for (const copy of copies) {
       const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\/?$/.exec((copy.written.raw ?? '').trim());
       if (!m || !CREDENTIAL_FILES.has(m[1])) continue;
@@ -156,12 +157,7 @@ export const plaintextSecret: Rule = {
         // The value is a path, not the secret: what matters is whether the file is in the image.
         const v = e.value;
         const path = v?.known && v.value.trim() !== '' && e.workdir !== undefined ? joinPath(e.workdir, v.value.trim()) : undefined;
-        if (
-          e.kind !== 'environment' &&
-          path &&
-          !copiedInto.has(e.name) &&
-          copies.some((k) => k.destination !== undefined && isUnder(path, k.destination))
-        ) {
+        if (e.kind !== 'environment' && path && !copiedInto.has(e.name) && isUnderAny(path, destinations)) {
           out.push({ messageId: 'copiedFile', args: { name: e.name, value: v!.value.trim() }, at: e.source });
         }
         continue;
@@ -198,6 +194,10 @@ const CREDENTIAL_FILES = new Set([
   'KUBECONFIG',
 ]);
 
-function isUnder(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
+/** `path` is one of `dirs` or below one (checked by its ancestors: linear in the path, not in the COPY count). */
+function isUnderAny(path: string, dirs: ReadonlySet<string>): boolean {
+  for (let p = path; ; p = p.slice(0, Math.max(p.lastIndexOf('/'), 1))) {
+    if (dirs.has(p)) return true;
+    if (p === '/') return false;
+  }
 }
