@@ -14,7 +14,7 @@ export function shellScriptTyping(smoke: boolean): Record<string, string | numbe
   const text = generateShellScript(2000);
   const file = '/bench/deploy.sh';
   const runs = smoke ? 5 : 60;
-  const floor = () => scripts.parse(file, text);
+  const floor = () => parseShellScriptFile(file, text);
   const middle = text.indexOf(' \\', text.indexOf('    --restart unless-stopped', text.length >> 1));
   // Warm-up: both paths compiled as in a running server.
   for (let i = 0; i < (smoke ? 2 : 20); i++) floor();

@@ -92,6 +92,7 @@ function runRules(
         };
         if (report.fix && report.fix.edits.length > 0) {
           finding.fix = { title: renderMessage(rule, report.fix.titleId, report.fix.args, locale), edits: report.fix.edits };
+          if (report.fix.safety) finding.fix.safety = report.fix.safety;
         }
         if (!isWithin(report.at, container)) {
           finding.related = [{ message: inheritedMessage(container), source: container.declaration }];

@@ -43,24 +43,53 @@ export function fullName(ref: ImageRef): string {
   return `${ref.registry}/${ref.repository}`;
 }
 
-/** True when a digest pins the image (`@sha256:...`). */
+/** Hex digits of a digest by algorithm (OCI image spec: registered algorithms, lowercase hex). */
+const DIGEST_LENGTH: Record<string, number> = { sha256: 64, sha512: 128 };
+
+/**
+ * True when a digest pins the image: `sha256:` with exactly 64 lowercase hex digits (`sha512:` 128). Anything
+ * else (`@sha256:f1dbca0f5dbc9`, upper case) is not a digest: Docker rejects the reference, so it pins nothing.
+ */
 export function hasDigest(ref: ImageRef): boolean {
-  return !!ref.digest && /^[a-z0-9]+:[0-9a-f]{32,}$/i.test(ref.digest);
+  const m = ref.digest ? /^([a-z0-9]+):([0-9a-f]+)$/.exec(ref.digest) : null;
+  return !!m && DIGEST_LENGTH[m[1]] === m[2].length;
+}
+
+/** A `@...` part that is not a valid digest (see hasDigest). */
+export function hasMalformedDigest(ref: ImageRef): boolean {
+  return !!ref.digest && !hasDigest(ref);
 }
 
 /**
  * A trusted entry (`ghcr.io/myorg`, `docker.io/library`, `registry.example.com`) covers an image when its
  * path segments are a prefix of the image's full name: `ghcr.io/myorg` trusts `ghcr.io/myorg/x`, not
  * `ghcr.io/myorgevil/x`. Entries may carry a scheme or a trailing `/` or `/*`; an entry without a
- * registry host (`myorg`) is a Docker Hub namespace.
+ * registry host (`myorg`) is a Docker Hub namespace. `*.example.com` trusts every registry host below
+ * example.com (not example.com itself, nor `evilexample.com`); `*` trusts everything.
  */
 export function isTrustedBy(ref: ImageRef, entries: readonly string[]): boolean {
   const image = fullName(ref).split('/');
   return entries.some((entry) => {
+    const wildcard = wildcardTrusts(entry, image);
+    if (wildcard !== undefined) return wildcard;
     const segments = normaliseEntry(entry);
     if (segments.length === 0 || segments.length > image.length) return false;
     return segments.every((s, i) => (i === 0 ? s.toLowerCase() === image[0] : s === image[i]));
   });
+}
+
+/** `*` trusts every image; `*.example.com` (optionally with a path) trusts that domain's subdomains. */
+function wildcardTrusts(entry: string, image: string[]): boolean | undefined {
+  const e = entry.trim().replace(/^[a-z]+:\/\//i, '');
+  if (e === '*') return true;
+  if (!e.startsWith('*.')) return undefined;
+  const [host, ...path] = e
+    .replace(/(\/\*+)+$/, '')
+    .replace(/\/+$/, '')
+    .split('/');
+  const suffix = host.slice(1).toLowerCase();
+  if (!image[0].endsWith(suffix) || image[0].length === suffix.length) return false;
+  return path.length <= image.length - 1 && path.every((s, i) => s === image[i + 1]);
 }
 
 function normaliseEntry(entry: string): string[] {
@@ -83,27 +112,33 @@ export interface ImageUse {
   value: Val;
   ref: ImageRef;
   text: string;
+  /** Dockerfile: `COPY --from` / `RUN --mount from` when not a FROM. */
+  via?: string;
 }
 
 /**
  * The images a container pulls, known and parseable: a Compose service's `image:` (not when it also has
  * `build:`, where `image:` names the image being built), or every Dockerfile `FROM` that names an image
- * (stage references and `scratch` have none).
+ * (stage references and `scratch` have none) and every image that `COPY --from` / `RUN --mount from=` names.
  */
 export function imagesOf(c: ContainerSpec): ImageUse[] {
-  let values: Val[];
+  let values: { value: Val; via?: string }[];
   if (c.origin === 'dockerfile') {
     const froms = c.dockerfile?.allFroms ?? [];
-    values = froms.length > 0 ? froms.flatMap((f) => (f.image ? [f.image] : [])) : c.image ? [c.image] : [];
+    values = froms.length > 0 ? froms.flatMap((f) => (f.image ? [{ value: f.image }] : [])) : c.image ? [{ value: c.image }] : [];
+    for (const r of c.dockerfile?.allImageRefs ?? []) values.push({ value: r.image, via: r.via });
   } else {
-    values = c.image && !c.build ? [c.image] : [];
+    values = c.image && !c.build ? [{ value: c.image }] : [];
   }
   const out: ImageUse[] = [];
-  for (const value of values) {
+  for (const { value, via } of values) {
     if (!value.known) continue;
     const text = value.value.trim();
     const ref = parseImageRef(text);
-    if (ref) out.push({ value, ref, text });
+    if (!ref) continue;
+    const use: ImageUse = { value, ref, text };
+    if (via) use.via = via;
+    out.push(use);
   }
   return out;
 }

@@ -102,6 +102,8 @@ export interface EnvEntry extends Item {
   /** True when the value came from `${...}` interpolation rather than a literal. */
   interpolated: boolean;
   kind: 'environment' | 'env' | 'arg';
+  /** Dockerfile: the WORKDIR in effect where the entry is written (undefined when not known). */
+  workdir?: string;
 }
 
 export interface ListValue extends Item {
@@ -119,8 +121,25 @@ export interface ShellWord {
   rangeOf?(start: number, end: number): Range | undefined;
 }
 
+/**
+ * A `NAME=value` the shell sets: before a command (`A=1 cmd`: in that command's environment only), or as an
+ * operand of `export`, `declare`, `local`, `readonly`, `typeset` (then `words` are that keyword and its other
+ * operands, such as `-x`). Bare assignments (`A=1` alone, a shell variable) are not recorded.
+ */
+export interface ShellAssignment {
+  name: string;
+  /** The value, quotes removed; text '' for `NAME=`. Its source is where the value is written. */
+  value: ShellWord;
+  /** `NAME+=value`. */
+  append: boolean;
+  /** The whole `NAME=value` as written. */
+  source: Source;
+}
+
 export interface ShellCommand {
   words: ShellWord[];
+  /** Leading `A=1` assignments, or the `NAME=value` operands of `export` and its relatives. */
+  assignments?: ShellAssignment[];
   /** Index of this command in its pipeline and the pipeline's commands, for `a | b` checks. */
   pipeline: ShellCommand[];
   pipelineIndex: number;
@@ -128,6 +147,8 @@ export interface ShellCommand {
   substitution?: { kind: 'command' | 'process'; parent: ShellCommand };
   /** Edits that remove `words[from..to]` and one adjacent blank (undefined when they are not removable). */
   removeWords?(from: number, to: number): TextEdit[] | undefined;
+  /** Edits that remove `assignments[index]` and one adjacent blank (undefined when it is not removable). */
+  removeAssignment?(index: number): TextEdit[] | undefined;
 }
 
 export interface BuildCommand {
@@ -229,6 +250,21 @@ export interface FromInstruction {
   source: Source;
 }
 
+/** Where COPY / ADD puts files of the build context in the image. */
+export interface CopyInto {
+  /** The destination as an absolute path (WORKDIR applied); undefined when a variable leaves it unknown. */
+  destination?: string;
+  /** The destination as written, reported at. */
+  written: Val;
+}
+
+/** An image that an instruction other than FROM pulls: `COPY --from=<image>`, `RUN --mount=...,from=<image>`. */
+export interface InstructionImage {
+  image: Val;
+  /** `COPY --from` or `RUN --mount from`, for messages. */
+  via: string;
+}
+
 export interface DockerfileStageInfo {
   from: FromInstruction;
   /** Every FROM of the file (image rules look at all of them). Set on the image stage only. */
@@ -242,6 +278,10 @@ export interface DockerfileStageInfo {
   allRuns: BuildCommand[];
   allDownloads: Download[];
   allEnv: EnvEntry[];
+  /** COPY / ADD of local files into the image stage and the stages it builds on (not COPY --from, not URLs). */
+  copies?: CopyInto[];
+  /** Every COPY --from / RUN --mount from= image of every stage (not stage names). Set on the image stage only. */
+  allImageRefs?: InstructionImage[];
   /** Where `USER 10001` goes: before the first CMD/ENTRYPOINT of the stage, else after the last line. */
   insertUser(text: string): TextEdit[];
 }

@@ -97,3 +97,15 @@ export function relativeFile(from: string, target: string): string {
   if (common === 0) return target;
   return [...base.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
+
+/** `path` resolved against the absolute `base` as WORKDIR, COPY and a process started in `base` read it. */
+export function joinPath(base: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${base}/${path}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return `/${out.join('/')}`;
+}

@@ -8,6 +8,12 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
+/**
+ * `safe`: a container that works today keeps working in the common case; `unsafe`: the edit commonly stops a
+ * build or a container from working (the rules catalogue, Fix safety). Unset counts as safe.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
@@ -15,7 +21,7 @@ export interface Fix {
    * `unsafe`: the fix commonly stops a container that works today from starting or serving (rules.md § Fix
    * safety); `--fix` and `source.fixAll` apply it only when asked to. Undefined counts as safe.
    */
-  safety?: 'safe' | 'unsafe';
+  safety?: FixSafety;
 }
 
 /** A fix as a rule reports it: the title is a message id of the rule, rendered in the user's language. */
@@ -23,6 +29,8 @@ export interface RuleFix {
   titleId: string;
   args?: Record<string, string>;
   edits: TextEdit[];
+  /** This fix's classification (a rule may offer both kinds). */
+  safety?: FixSafety;
 }
 
 export interface RelatedInfo {

@@ -3,6 +3,7 @@
  * command once wrappers such as `sudo -E`, `env X=1` or `busybox` are skipped, and how options cluster.
  * Pure string functions, shared by the RUN rules and the parser (which re-parses `sh -c '...'`).
  */
+import type { ShellCommand, Source, TextEdit } from './model';
 
 /** `/usr/bin/bash` → `bash`. */
 export function baseName(word: string): string {
@@ -353,4 +354,93 @@ export function programArgumentIndex(words: readonly string[]): number {
     }
   }
   return -1;
+}
+
+/** A variable a command puts in an environment: `A=1 cmd`, `export A=1`, `declare -x A=1`, `env A=1 cmd`. */
+export interface CommandEnv {
+  name: string;
+  /** The value, quotes removed. */
+  value: string;
+  /** False when the value holds an expansion, so its text is not what the command sees. */
+  literal: boolean;
+  /** The whole `NAME=value` as written. */
+  source: Source;
+  /** `prefix`: for that command only; `export`: for the rest of the script; `env`: for the command env runs. */
+  via: 'prefix' | 'export' | 'env';
+  /** Edits that remove the setting; undefined when that would change what the command does otherwise. */
+  remove(): TextEdit[] | undefined;
+}
+
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/** The environment settings a command makes (see CommandEnv), in the order written. */
+export function environmentOf(cmd: ShellCommand): CommandEnv[] {
+  const out: CommandEnv[] = [];
+  const words = cmd.words.map((w) => w.text);
+  const first = cmd.words[0];
+  const assignments = cmd.assignments ?? [];
+  if (first?.literal && DECLARATIONS.has(words[0]) && assignments.length > 0) {
+    // `export` exports (not `export -n`); `declare`/`typeset`/`local` only with -x; `readonly` never.
+    const flags = words.slice(1).filter((w) => /^[-+][A-Za-z]+$/.test(w));
+    const exported =
+      words[0] === 'export'
+        ? !flags.some((f) => f.startsWith('-') && f.includes('n'))
+        : flags.some((f) => f.startsWith('-') && f.includes('x'));
+    if (!exported || words[0] === 'readonly') return out;
+    const operands = assignments.length + words.length - 1 - flags.length;
+    assignments.forEach((a, i) =>
+      out.push({
+        name: a.name,
+        value: a.value.text,
+        literal: a.value.literal,
+        source: a.source,
+        via: 'export',
+        remove: () => (operands > 1 ? cmd.removeAssignment?.(i) : undefined),
+      }),
+    );
+    return out;
+  }
+  assignments.forEach((a, i) =>
+    out.push({
+      name: a.name,
+      value: a.value.text,
+      literal: a.value.literal,
+      source: a.source,
+      via: 'prefix',
+      remove: () => cmd.removeAssignment?.(i),
+    }),
+  );
+  for (const p of commandPositions(words)) {
+    if (baseName(words[p]) !== 'env' || !cmd.words[p].literal) continue;
+    for (let j = p + 1; j < words.length; j++) {
+      const w = words[j];
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w);
+      if (m) {
+        const at = j;
+        out.push({
+          name: m[1],
+          value: w.slice(m[0].length),
+          literal: cmd.words[j].literal,
+          source: cmd.words[j].source,
+          via: 'env',
+          remove: () => cmd.removeWords?.(at, at),
+        });
+        continue;
+      }
+      if (w === '-u' || w === '--unset' || w === '-C' || w === '--chdir') j++;
+      else if (!w.startsWith('-') || w === '-S' || w.startsWith('--split-string')) break;
+    }
+  }
+  return out;
+}
+
+/** `pip install`, `pip3.11 install`, `python3 -m pip install`, `uv pip install`, `uv add`: pip's options apply. */
+export function isPipCommand(words: readonly string[]): boolean {
+  const at = commandIndex(words);
+  if (at < 0) return false;
+  const name = baseName(words[at]);
+  if (/^pip\d*(\.\d+)?$/.test(name) || name === 'uv') return true;
+  if (interpreterFamily(name) !== 'python') return false;
+  const m = words.indexOf('-m', at + 1);
+  return m > 0 && /^pip\d*$/.test(words[m + 1] ?? '');
 }

@@ -1,5 +1,5 @@
 import type { TextEdit, Val } from './model';
-import type { RuleFix } from './rule';
+import type { FixSafety, RuleFix } from './rule';
 
 /** A known value that YAML / Compose reads as true. */
 export function isTrue(v: Val | undefined): boolean {
@@ -33,8 +33,16 @@ export function isRootUser(spec: string): boolean {
 }
 
 /** A fix from edits, or none when there is nothing to edit. */
-export function fixOf(titleId: string, edits: TextEdit[] | undefined, args?: Record<string, string>): RuleFix | undefined {
-  return edits && edits.length > 0 ? { titleId, args, edits } : undefined;
+export function fixOf(
+  titleId: string,
+  edits: TextEdit[] | undefined,
+  args?: Record<string, string>,
+  safety?: FixSafety,
+): RuleFix | undefined {
+  if (!edits || edits.length === 0) return undefined;
+  const fix: RuleFix = { titleId, args, edits };
+  if (safety) fix.safety = safety;
+  return fix;
 }
 
 export interface Affixes {

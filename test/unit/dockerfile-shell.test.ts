@@ -157,4 +157,64 @@ describe('RUN shell parsing', () => {
     assert.equal(edits.length, 1);
     assert.deepEqual(edits[0].range, { start: { line: 1, character: 16 }, end: { line: 1, character: 42 } });
   });
+
+  test('leading assignments: name, unquoted value and ranges; removeAssignment takes one blank', () => {
+    const {
+      text,
+      runs: [run],
+    } = runs('RUN A=1 B="x y" \\\n    C= D+=2 cmd arg\n');
+    const [cmd] = run.commands;
+    assert.deepEqual(
+      cmd.words.map((w) => w.text),
+      ['cmd', 'arg'],
+    );
+    assert.deepEqual(
+      cmd.assignments!.map((a) => [a.name, a.value.text, a.append, textAt(text, a.source.range)]),
+      [
+        ['A', '1', false, 'A=1'],
+        ['B', 'x y', false, 'B="x y"'],
+        ['C', '', false, 'C='],
+        ['D', '2', true, 'D+=2'],
+      ],
+    );
+    assert.equal(textAt(text, cmd.assignments![1].value.source.range), '"x y"');
+    assert.deepEqual(cmd.assignments![2].value.source.range.start, { line: 2, character: 6 });
+    const [edit] = cmd.removeAssignment!(2)!;
+    assert.equal(textAt(text, edit.range), 'C= ');
+    assert.equal(cmd.removeAssignment!(9), undefined);
+  });
+
+  test('export / declare / readonly are commands: keyword and flags in words, NAME=value in assignments', () => {
+    const {
+      text,
+      runs: [run],
+    } = runs('RUN export A=1 B "C=3" && declare -x D=$E && readonly F=6; G=7; echo "export H=8"\n');
+    assert.deepEqual(run.commands.map(show), ['export B', 'declare -x', 'readonly', 'echo export H=8']);
+    const names = run.commands.map((c) => (c.assignments ?? []).map((a) => `${a.name}=${a.value.text}`));
+    assert.deepEqual(names, [['A=1', 'C=3'], ['D=$E'], ['F=6'], []]);
+    assert.equal(run.commands[1].assignments![0].value.literal, false);
+    assert.equal(textAt(text, run.commands[0].assignments![1].source.range), '"C=3"');
+    assert.equal(textAt(text, run.commands[0].words[0].source.range), 'export');
+  });
+
+  test('array and indexed assignments are not environment settings', () => {
+    const {
+      runs: [run],
+    } = runs('RUN declare -a B=(1 2) && declare C[1]=x\n');
+    assert.deepEqual(
+      run.commands.map((c) => [show(c), c.assignments ?? []]),
+      [
+        ['declare -a', []],
+        ['declare', []],
+      ],
+    );
+  });
+
+  test('assignments keep their ranges in a RUN that moved (cached analysis)', () => {
+    const body = 'RUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci\n';
+    const first = runs(body).runs[0].commands[0];
+    const moved = parseDockerfile('/p/Dockerfile', `FROM alpine:3.20\n\n\n${body}`).containers[0].dockerfile!.allRuns[0].commands[0];
+    assert.equal(moved.assignments![0].source.range.start.line, first.assignments![0].source.range.start.line + 2);
+    assert.equal(moved.removeAssignment!(0)![0].range.start.line, 3);
+  });
 });

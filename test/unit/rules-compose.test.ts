@@ -304,6 +304,25 @@ const fires: FireCase[] = [
     count: 2,
   },
   { name: 'logging none', rule: 'logging-disabled', text: web('image: a:1\nlogging:\n  driver: none') },
+  // tls-verification-disabled: the same variable table as Dockerfile ENV, for the running container
+  {
+    name: 'NODE_TLS_REJECT_UNAUTHORIZED "0" in a map',
+    rule: 'tls-verification-disabled',
+    text: web('image: a:1\nenvironment:\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n  LOG_LEVEL: info'),
+    message: /'web' sets NODE_TLS_REJECT_UNAUTHORIZED=0, which turns off TLS certificate verification in Node\.js/,
+    fixed: web('image: a:1\nenvironment:\n  LOG_LEVEL: info'),
+  },
+  {
+    name: 'GIT_SSL_NO_VERIFY in a list, any value',
+    rule: 'tls-verification-disabled',
+    text: web('image: a:1\nenvironment:\n  - GIT_SSL_NO_VERIFY=0\n  - PIP_TRUSTED_HOST=pypi.internal'),
+    count: 2,
+  },
+  {
+    name: 'a known value from .env-style default',
+    rule: 'tls-verification-disabled',
+    text: web('image: a:1\nenvironment:\n  PYTHONHTTPSVERIFY: ${VERIFY:-0}'),
+  },
   // network-none-suggested
   {
     name: 'untrusted, no ports, nobody depends on it',
@@ -315,6 +334,13 @@ const fires: FireCase[] = [
 ];
 
 const misses: MissCase[] = [
+  {
+    name: 'verification on, unknown value, no value, look-alike name',
+    rule: 'tls-verification-disabled',
+    text: web(
+      'image: a:1\nenvironment:\n  NODE_TLS_REJECT_UNAUTHORIZED: "1"\n  GIT_SSL_NO_VERIFY: ${NO_VERIFY}\n  PYTHONHTTPSVERIFY:\n  MY_NODE_TLS_REJECT_UNAUTHORIZED: "0"\n  REQUESTS_CA_BUNDLE: /etc/ssl/certs/ca-certificates.crt',
+    ),
+  },
   {
     name: 'docker.sock.md is a file',
     rule: 'docker-socket-mount',
@@ -391,7 +417,7 @@ const misses: MissCase[] = [
     name: 'secret from a file or variable',
     rule: 'plaintext-secret',
     text: web(
-      'image: a:1\nenvironment:\n  DB_PASSWORD_FILE: /run/secrets/db\n  API_TOKEN: ${API_TOKEN}\n  SMTP_PASSWORD: ""\n  POSTGRES_HOST_AUTH_METHOD: trust\n  ALLOW_EMPTY_PASSWORD: "yes"\n  AWS_ACCESS_KEY_ID: AKIAEXAMPLE',
+      'image: a:1\nenvironment:\n  DB_PASSWORD_FILE: /run/secrets/db\n  API_TOKEN: ${API_TOKEN}\n  SMTP_PASSWORD: ""\n  POSTGRES_HOST_AUTH_METHOD: trust\n  ALLOW_EMPTY_PASSWORD: "yes"\n  AWS_ACCESS_KEY_ID_FILE: /run/secrets/aws',
     ),
   },
   { name: 'name only', rule: 'plaintext-secret', text: web('image: a:1\nenvironment:\n  - DB_PASSWORD') },
@@ -481,6 +507,7 @@ test('every compose rule implemented here has a firing case and a near miss', ()
     'untrusted-registry',
     'plaintext-secret',
     'logging-disabled',
+    'tls-verification-disabled',
   ];
   for (const id of ids) {
     assert.ok(

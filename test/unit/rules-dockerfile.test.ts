@@ -184,14 +184,16 @@ describe('tls-verification-disabled', () => {
     }
   });
 
-  test('ENV: reported at the pair, no fix', () => {
+  test('ENV: reported at the pair; the unsafe fix drops the pair, or the instruction when it is the only one', () => {
     const text = df('ENV NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1\nENV PYTHONHTTPSVERIFY=0');
     const found = only('tls-verification-disabled', text);
     assert.deepEqual(
       found.map((f) => at(text, f.at.range)),
       ['NODE_TLS_REJECT_UNAUTHORIZED=0', 'GIT_SSL_NO_VERIFY=1', 'PYTHONHTTPSVERIFY=0'],
     );
-    assert.ok(found.every((f) => !f.fix));
+    assert.ok(found.every((f) => f.fix?.safety === 'unsafe'));
+    assert.equal(fixed(text, found[0]), df('ENV GIT_SSL_NO_VERIFY=1\nENV PYTHONHTTPSVERIFY=0'));
+    assert.equal(fixed(text, found[2]), df('ENV NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1'));
   });
 
   test('near misses', () => {

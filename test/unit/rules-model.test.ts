@@ -139,12 +139,24 @@ test('credential names', () => {
     'REGISTRY_CREDENTIALS',
     'AZURE_STORAGE_ACCOUNT_KEY',
     'WEBPASSWORD',
+    // Well-known names, also behind a prefix; Jenkins' _PSW; PWORD.
+    'AWS_ACCESS_KEY_ID',
+    'VITE_AWS_ACCESS_KEY_ID',
+    'NPM_CONFIG__AUTH',
+    'npm_config__authToken',
+    'ARTIFACTORY_PSW',
+    'DB_PWORD',
   ]) {
     assert.ok(looksLikeCredentialName(n), n);
   }
   for (const n of [
     'DB_PASSWORD_FILE',
-    'AWS_ACCESS_KEY_ID',
+    'MY_PASSWORD_FILE',
+    'AWS_ACCESS_KEY_ID_FILE',
+    'ARTIFACTORY_USR',
+    'PUBLIC_TOKEN',
+    'public_token',
+    'NEXT_PUBLIC_API_KEY',
     'TOKEN_URL',
     'POSTGRES_HOST_AUTH_METHOD',
     'PASSWORD_MIN_LENGTH',

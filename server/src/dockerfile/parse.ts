@@ -1,11 +1,13 @@
-import { type Add, type Arg, type Env, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { type Add, type Arg, type Env, type From, type Instruction, type Onbuild, type Property, type Run } from 'dockerfile-ast';
 import type {
   BuildCommand,
   ContainerSpec,
   DockerfileStageInfo,
   Download,
   EnvEntry,
+  CopyInto,
   FromInstruction,
+  InstructionImage,
   ParsedFile,
   PortBinding,
   Range,
@@ -15,6 +17,7 @@ import type {
   Val,
 } from '../../../shared-rules/src/model';
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
+import { joinPath } from '../../../shared-rules/src/paths';
 import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
 import { parseInstructions, type InstructionsMemo } from './instructions';
@@ -65,6 +68,11 @@ interface Stage {
   downloads: Download[];
   exposes: PortBinding[];
   env: EnvEntry[];
+  /** Images that COPY --from and RUN --mount from= name (stage names are sorted out at the end). */
+  imageRefs: InstructionImage[];
+  copies: CopyInto[];
+  /** The WORKDIR in effect (absolute), undefined when a variable made it unknown. */
+  workdir: string | undefined;
   /** ENV values (inherited by stages built on this one). */
   envVars: Map<string, string | undefined>;
   /** ENV plus this stage's ARGs: what `$NAME` means at the current instruction. */
@@ -141,6 +149,9 @@ class DockerfileModel {
       downloads: [],
       exposes: [],
       env: [],
+      imageRefs: [],
+      copies: [],
+      workdir: parent ? parent.workdir : '/',
       envVars,
       vars: new Map(envVars),
       posixShell: parent?.posixShell ?? true,
@@ -169,11 +180,25 @@ class DockerfileModel {
   private addInstruction(stage: Stage, ins: Instruction, globalArgs: Vars): void {
     switch (ins.getKeyword()) {
       case 'ARG':
-        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs));
+        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs, ins.getRange(), stage.workdir));
         return;
       case 'ENV':
         stage.env.push(...this.envs(ins as Env, stage));
         return;
+      case 'ONBUILD':
+        this.onbuild(stage, ins as Onbuild);
+        return;
+      case 'COPY':
+        this.imageFlag(stage, ins, 'COPY --from');
+        this.copyInto(stage, ins);
+        return;
+      case 'WORKDIR': {
+        const arg = ins.getArguments()[0];
+        if (!arg) return;
+        const dir = this.val(arg.getValue(), arg.getRange(), stage.vars);
+        stage.workdir = dir.known && stage.workdir !== undefined ? joinPath(stage.workdir, dir.value) : undefined;
+        return;
+      }
       case 'USER': {
         const range = ins.getArgumentsRange();
         if (!range) return;
@@ -182,6 +207,7 @@ class DockerfileModel {
         return;
       }
       case 'RUN':
+        this.imageFlag(stage, ins, 'RUN --mount from');
         stage.runs.push(
           this.options.runs
             ? this.options.runs.buildCommand(ins as Run, this.file, this.index, this.escape, stage.posixShell)
@@ -190,6 +216,7 @@ class DockerfileModel {
         return;
       case 'ADD':
         stage.downloads.push(...this.downloads(ins as Add, stage.vars));
+        this.copyInto(stage, ins);
         return;
       case 'EXPOSE':
         stage.exposes.push(...this.exposes(ins, stage.vars));
@@ -208,13 +235,116 @@ class DockerfileModel {
     }
   }
 
-  private args(ins: Arg, vars: Map<string, string | undefined>, globalArgs: Vars): EnvEntry[] {
+  /**
+   * `ONBUILD <instruction>` runs in the builds that start FROM this image: its RUN, ADD, ENV and ARG are analysed as
+   * the instruction they carry (reported where they are written here). They change nothing in this image, so
+   * its variables are not updated: an ONBUILD ENV reads the variables as they are at this point.
+   */
+  private onbuild(stage: Stage, ins: Onbuild): void {
+    const trigger = ins.getTriggerInstruction();
+    if (!trigger) return;
+    const outer = ins.getRange();
+    switch (trigger.getKeyword()) {
+      case 'RUN':
+        stage.runs.push(buildCommand(trigger as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell));
+        return;
+      case 'ADD':
+        stage.downloads.push(...this.downloads(trigger as Add, stage.vars));
+        return;
+      case 'ENV':
+        stage.env.push(...this.envs(trigger as Env, { ...stage, envVars: new Map(stage.envVars), vars: new Map(stage.vars) }, outer));
+        return;
+      case 'ARG':
+        stage.env.push(...this.args(trigger as Arg, new Map(stage.vars), new Map(), outer, stage.workdir));
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `COPY --from=<image>` / `RUN --mount=...,from=<image>`: candidate image references. */
+  private imageFlag(stage: Stage, ins: Instruction, via: string): void {
+    const flags = (ins as Run).getFlags?.() ?? [];
+    for (const flag of flags) {
+      const name = flag.getName().toLowerCase();
+      if (name === 'from' && via.startsWith('COPY')) {
+        const value = flag.getValue();
+        const range = flag.getValueRange();
+        if (value && range) stage.imageRefs.push({ image: this.val(value, range, stage.vars), via });
+      } else if (name === 'mount' && via.startsWith('RUN')) {
+        for (const option of flag.getOptions()) {
+          const value = option.getValue();
+          const range = option.getValueRange();
+          if (option.getName().toLowerCase() === 'from' && value && range)
+            stage.imageRefs.push({ image: this.val(value, range, stage.vars), via });
+        }
+      }
+    }
+  }
+
+  /** COPY / ADD of local sources: where they land (COPY --from copies from another image or stage, ADD <url> downloads). */
+  private copyInto(stage: Stage, ins: Instruction): void {
+    const flags = (ins as Add).getFlags?.() ?? [];
+    if (flags.some((f) => f.getName().toLowerCase() === 'from')) return;
+    const json = (ins as Add).getJSONStrings?.() ?? [];
+    const args: { text: string; range: Range }[] =
+      json.length > 0
+        ? json.map((j) => ({ text: jsonWord(j, this.index).text, range: j.getJSONRange() }))
+        : ins.getArguments().map((a) => ({ text: a.getValue(), range: a.getRange() }));
+    if (args.length < 2 || args.slice(0, -1).every((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a.text))) return;
+    const last = args[args.length - 1];
+    const written = this.val(last.text, last.range, stage.vars);
+    const copy: CopyInto = { written };
+    if (written.known && stage.workdir !== undefined) copy.destination = joinPath(stage.workdir, written.value);
+    stage.copies.push(copy);
+  }
+
+  /**
+   * Edits that remove property `k` of an ENV or ARG: the whole instruction when it is the only one (its lines and
+   * their line break), else the property with the blanks or continuation that separate it from its neighbour.
+   */
+  private removeProperty(outer: Range, props: Property[], k: number): TextEdit[] {
+    if (props.length === 1) return this.removeLines(outer);
+    const from = k > 0 ? props[k - 1].getRange().end : props[k].getRange().start;
+    const to = k > 0 ? props[k].getRange().end : props[k + 1].getRange().start;
+    return [{ file: this.file, range: { start: from, end: to }, newText: '' }];
+  }
+
+  /** Edits that remove the lines an instruction is written on, with one line break. */
+  private removeLines(range: Range): TextEdit[] {
+    const index = this.index;
+    const first = range.start.line;
+    const last = range.end.line;
+    const before = index.text.slice(index.lineStart(first), index.offsetAt(range.start));
+    const start = before.trim() === '' ? index.lineStart(first) : index.offsetAt(range.start);
+    if (last + 1 < index.lineCount) return [{ file: this.file, range: index.range(start, index.lineStart(last + 1)), newText: '' }];
+    // The last line of the file: take the line break before it instead.
+    const from = first > 0 && start === index.lineStart(first) ? index.lineEnd(first - 1) : start;
+    return [{ file: this.file, range: index.range(from, index.text.length), newText: '' }];
+  }
+
+  private args(
+    ins: Arg,
+    vars: Map<string, string | undefined>,
+    globalArgs: Vars,
+    outer: Range = ins.getRange(),
+    workdir: string | undefined = '/',
+  ): EnvEntry[] {
     const out: EnvEntry[] = [];
-    for (const p of ins.getProperties()) {
+    const props = ins.getProperties();
+    for (const [k, p] of props.entries()) {
       const name = p.getName();
-      const value = p.getValue();
+      // `ARG NAME value` declares NAME without a default (the builder reads `value` as another name).
+      const value = /^[^\s=]+=/.test(this.written(p.getRange())) ? p.getValue() : null;
       const valueRange = p.getValueRange();
-      const entry: EnvEntry = { name, kind: 'arg', interpolated: false, source: this.source(p.getRange()) };
+      const entry: EnvEntry = {
+        name,
+        kind: 'arg',
+        interpolated: false,
+        source: this.source(p.getRange()),
+        remove: () => this.removeProperty(outer, props, k),
+      };
+      if (workdir !== undefined) entry.workdir = workdir;
       if (value !== null && valueRange) {
         entry.value = this.val(value, valueRange, vars);
         entry.interpolated = value.includes('$');
@@ -230,13 +360,21 @@ class DockerfileModel {
     return out;
   }
 
-  private envs(ins: Env, stage: Stage): EnvEntry[] {
+  private envs(ins: Env, stage: Pick<Stage, 'envVars' | 'vars' | 'workdir'>, outer: Range = ins.getRange()): EnvEntry[] {
     const out: EnvEntry[] = [];
-    for (const p of ins.getProperties()) {
+    const props = ins.getProperties();
+    for (const [k, p] of props.entries()) {
       const name = p.getName();
       const value = p.getValue();
       const valueRange = p.getValueRange();
-      const entry: EnvEntry = { name, kind: 'env', interpolated: false, source: this.source(p.getRange()) };
+      const entry: EnvEntry = {
+        name,
+        kind: 'env',
+        interpolated: false,
+        source: this.source(p.getRange()),
+        remove: () => this.removeProperty(outer, props, k),
+      };
+      if (stage.workdir !== undefined) entry.workdir = stage.workdir;
       if (value !== null && valueRange) {
         entry.value = this.val(value, valueRange, stage.vars);
         entry.interpolated = value.includes('$');
@@ -307,6 +445,8 @@ class DockerfileModel {
       allRuns: stages.flatMap((s) => s.runs),
       allDownloads: stages.flatMap((s) => s.downloads),
       allEnv: environment,
+      allImageRefs: this.imageRefs(stages),
+      copies: chain.flatMap((s) => s.copies),
       insertUser: (line) => this.insertUser(image, line, next),
     };
     const declaration = image.from.source;
@@ -333,6 +473,17 @@ class DockerfileModel {
     return container;
   }
 
+  /** The image references of COPY --from and RUN --mount from= that are not a stage (by name or index) or scratch. */
+  private imageRefs(stages: Stage[]): InstructionImage[] {
+    const names = new Set(stages.flatMap((s) => (s.from.stageName ? [s.from.stageName.toLowerCase()] : [])));
+    return stages.flatMap((s) =>
+      s.imageRefs.filter(({ image }) => {
+        const text = image.value.trim().toLowerCase();
+        return !image.known || !(names.has(text) || /^\d+$/.test(text) || text === 'scratch' || text === '');
+      }),
+    );
+  }
+
   /** `USER 10001` before the image stage's first CMD/ENTRYPOINT (same indentation), else at the end. */
   private insertUser(stage: Stage, line: string, next?: Stage): TextEdit[] {
     const eol = this.index.eol();
@@ -350,6 +501,11 @@ class DockerfileModel {
     const end = this.index.positionAt(this.text.length);
     const endsWithEol = /[\r\n]$/.test(this.text);
     return [{ file: this.file, range: { start: end, end }, newText: endsWithEol ? `${line}${eol}` : `${eol}${line}` }];
+  }
+
+  /** The file text at `range`. */
+  private written(range: Range): string {
+    return this.index.text.slice(this.index.offsetAt(range.start), this.index.offsetAt(range.end));
   }
 
   /** A value as written at `range`, with variables substituted from `vars`. */

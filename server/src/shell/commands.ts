@@ -1,4 +1,4 @@
-import type { ShellCommand, ShellWord, TextEdit } from '../../../shared-rules/src/model';
+import type { ShellAssignment, ShellCommand, ShellWord, TextEdit } from '../../../shared-rules/src/model';
 import { baseName, commandIndex, isShellName } from '../../../shared-rules/src/shell';
 import { eachChild, isNil, list, nodeType, parseBash, syntaxErrorAt, type GoNode } from './mvdan';
 import type { LineIndex, MappedText } from './text';
@@ -40,6 +40,31 @@ export interface WordInfo {
   /** File offsets of the word as written (quotes included); -1 when not written in the file. */
   start: number;
   end: number;
+}
+
+/** An assignment as parsed: its value word and the file offsets of the whole `NAME=value`. */
+interface AssignInfo {
+  name: string;
+  value: WordInfo;
+  append: boolean;
+  start: number;
+  end: number;
+}
+
+/** `export "A=1"`: the word (quotes removed) is an assignment too. */
+function quotedAssignment(word: WordInfo): AssignInfo | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(word.text);
+  if (!m || !word.literal) return undefined;
+  const from = m[0].length;
+  const offsets = word.offsets.slice(from);
+  const at = offsets.find((o) => o >= 0) ?? word.end;
+  return {
+    name: m[1],
+    value: { text: word.text.slice(from), offsets, literal: true, hasSubstitution: false, start: at, end: word.end },
+    append: m[2] === '+',
+    start: word.start,
+    end: word.end,
+  };
 }
 
 /** A word with its raw script text (to skip looking for substitutions where there can be none). */
@@ -133,18 +158,18 @@ class Walker {
         const args = list(cmd.Args);
         const assigns = list(cmd.Assigns);
         if (args.length === 0) {
+          // `A=1` alone sets a shell variable, not the environment of a command: not recorded.
           for (const a of assigns) this.substitutions(a.Value, undefined);
           return undefined;
         }
         const infos = args.map((w) => this.word(w));
-        const command = makeCommand(infos, this.ctx, sub);
-        if (pipeline) {
-          command.pipeline = pipeline;
-          command.pipelineIndex = pipeline.length;
-          pipeline.push(command);
-        } else {
-          command.pipeline = [command];
+        const assignments: AssignInfo[] = [];
+        for (const a of assigns) {
+          const info = this.assignment(a);
+          if (info) assignments.push(info);
         }
+        const command = makeCommand(infos, this.ctx, sub, assignments);
+        this.join(command, pipeline);
         // Substitutions run before the command that uses their output.
         for (const a of assigns) this.substitutions(a.Value, command);
         args.forEach((w, i) => {
@@ -194,14 +219,81 @@ class Walker {
       case 'CoprocClause':
         this.stmt(cmd.Stmt, sub);
         return undefined;
-      case 'DeclClause':
+      case 'DeclClause': {
+        // `export A=1 B`, `declare -x C=2`: a command whose words are the keyword and its other operands.
+        const words: WordInfo[] = [this.literal(cmd.Variant)];
+        const assignments: AssignInfo[] = [];
+        for (const a of list(cmd.Args)) {
+          if (!a.Naked) {
+            const info = this.assignment(a);
+            if (info) assignments.push(info);
+          } else if (!isNil(a.Name)) {
+            words.push(this.literal(a.Name));
+          } else if (!isNil(a.Value)) {
+            // `-x`, or a quoted `"A=1"`, which export reads as an assignment too.
+            const word = this.word(a.Value);
+            const quoted = quotedAssignment(word);
+            if (quoted) assignments.push(quoted);
+            else words.push(word);
+          }
+        }
+        const command = makeCommand(words, this.ctx, sub, assignments);
+        this.join(command, pipeline);
         for (const a of list(cmd.Args)) this.substitutions(a.Value, undefined);
-        return undefined;
+        this.out.push(command);
+        return command;
+      }
       default:
         // let / [[ ]] / (( )): only their substitutions run commands.
         this.substitutionsBelow(cmd);
         return undefined;
     }
+  }
+
+  /** Puts a new command in its pipeline (or one of its own). */
+  private join(command: ShellCommand, pipeline: ShellCommand[] | undefined): void {
+    if (pipeline) {
+      command.pipeline = pipeline;
+      command.pipelineIndex = pipeline.length;
+      pipeline.push(command);
+    } else {
+      command.pipeline = [command];
+    }
+  }
+
+  /** `NAME=value` / `NAME+=value` / `NAME=`; undefined for arrays and indexed elements (never in an environment). */
+  private assignment(a: GoNode): AssignInfo | undefined {
+    if (isNil(a.Name) || !isNil(a.Array) || !isNil(a.Index)) return undefined;
+    const start = this.at(a.Pos().Offset());
+    const end = this.at(a.End().Offset());
+    let value: WordInfo;
+    if (isNil(a.Value)) {
+      const at = fileOffset(this.src, start, end, 'end');
+      value = { text: '', offsets: [], literal: true, hasSubstitution: false, start: at, end: at };
+    } else {
+      value = this.word(a.Value);
+    }
+    return {
+      name: String(a.Name.Value),
+      value,
+      append: !!a.Append,
+      start: fileOffset(this.src, start, end, 'start'),
+      end: fileOffset(this.src, start, end, 'end'),
+    };
+  }
+
+  /** A `*syntax.Lit` (a keyword or a name) as a word. */
+  private literal(lit: GoNode): WordInfo {
+    const start = this.at(lit.Pos().Offset());
+    const end = this.at(lit.End().Offset());
+    return {
+      text: this.src.text.slice(start, end),
+      offsets: this.src.offsets.slice(start, end),
+      literal: true,
+      hasSubstitution: false,
+      start: fileOffset(this.src, start, end, 'start'),
+      end: fileOffset(this.src, start, end, 'end'),
+    };
   }
 
   private flattenPipeline(cmd: GoNode, into: GoNode[]): void {
@@ -458,13 +550,29 @@ function appendNestedScript(words: WordInfo[], ctx: ShellContext, nested: number
   }
 }
 
-function makeCommand(infos: WordInfo[], ctx: ShellContext, sub: ShellCommand['substitution']): ShellCommand {
+function makeCommand(infos: WordInfo[], ctx: ShellContext, sub: ShellCommand['substitution'], assigns: AssignInfo[] = []): ShellCommand {
   const command: ShellCommand = {
     words: infos.map((w) => toShellWord(w, ctx)),
     pipeline: [],
     pipelineIndex: 0,
-    removeWords: (from, to) => removeWords(infos, from, to, ctx),
+    removeWords: (from, to) => {
+      const first = infos[from];
+      const last = infos[to];
+      return first && last ? removeSpan(first.start, last.end, ctx) : undefined;
+    },
   };
+  if (assigns.length > 0) {
+    command.assignments = assigns.map((a): ShellAssignment => ({
+      name: a.name,
+      value: toShellWord(a.value, ctx),
+      append: a.append,
+      source: { file: ctx.file, range: ctx.index.range(Math.max(a.start, 0), Math.max(a.end, a.start, 0)) },
+    }));
+    command.removeAssignment = (index) => {
+      const a = assigns[index];
+      return a ? removeSpan(a.start, a.end, ctx) : undefined;
+    };
+  }
   if (sub) command.substitution = sub;
   return command;
 }
@@ -486,13 +594,12 @@ function toShellWord(info: WordInfo, ctx: ShellContext): ShellWord {
   };
 }
 
-function removeWords(infos: WordInfo[], from: number, to: number, ctx: ShellContext): TextEdit[] | undefined {
-  const first = infos[from];
-  const last = infos[to];
-  if (!first || !last || first.start < 0 || last.end < 0 || last.end < first.start) return undefined;
+/** Edits that remove the file text [start, end) and one adjacent blank. */
+function removeSpan(from: number, to: number, ctx: ShellContext): TextEdit[] | undefined {
+  if (from < 0 || to < 0 || to < from) return undefined;
   const text = ctx.index.text;
-  let start = first.start;
-  let end = last.end;
+  let start = from;
+  let end = to;
   const blank = (c: string | undefined) => c === ' ' || c === '\t';
   if (blank(text[end])) {
     end++;

@@ -4,7 +4,8 @@ import { fullName, imagesOf, isTrustedBy } from '../image-ref';
 /**
  * Only when `trustedRegistries` is configured (an empty list counts as not configured): an image whose
  * normalised name (`nginx` → `docker.io/library/nginx`) is not below one of the trusted prefixes,
- * compared by whole path segments.
+ * compared by whole path segments (`*.example.com` and `*` wildcards: see isTrustedBy). Dockerfile: every FROM,
+ * and every image that COPY --from / RUN --mount from= names.
  */
 export const untrustedRegistry: Rule = {
   id: 'untrusted-registry',
@@ -16,16 +17,17 @@ export const untrustedRegistry: Rule = {
     default:
       "Service '{service}' uses image {image} ({name}), which is outside the trusted registries ({trusted}): its content and publisher are not vetted",
     dockerfile: 'FROM {image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
+    via: '{via}={image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
   },
   check(c, ctx) {
     const trusted = ctx.settings.trustedRegistries;
     if (!trusted || trusted.length === 0) return [];
     const out: RuleReport[] = [];
-    for (const { value, ref, text } of imagesOf(c)) {
+    for (const { value, ref, text, via } of imagesOf(c)) {
       if (isTrustedBy(ref, trusted)) continue;
       out.push({
-        messageId: c.origin === 'dockerfile' ? 'dockerfile' : 'default',
-        args: { service: c.name, image: text, name: fullName(ref), trusted: trusted.join(', ') },
+        messageId: via ? 'via' : c.origin === 'dockerfile' ? 'dockerfile' : 'default',
+        args: { service: c.name, image: text, name: fullName(ref), trusted: trusted.join(', '), via: via ?? '' },
         at: value.source,
       });
     }
