@@ -1,7 +1,7 @@
 import type { ContainerSpec, ParsedFile, Source, Suppression } from './model';
 import type { Finding, Rule, RuleContext, RuleSettings, Severity } from './rule';
 import { allRules } from './rules';
-import { renderMessage, type Locale } from './l10n';
+import { containerArgs, renderMessage, type Locale } from './l10n';
 
 /** Resolves the severity of a rule for a file: `off` drops its findings, undefined keeps the default. */
 export type SeverityResolver = (ruleId: string, file: string) => Severity | 'off' | undefined;
@@ -64,14 +64,16 @@ export function finishFindings(
 
 function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleContext, locale: Locale): Finding[] {
   const out: Finding[] = [];
+  let names: Record<string, string> | undefined;
   for (const rule of rules) {
     if (!rule.appliesTo.includes(container.origin)) continue;
     try {
       for (const report of rule.check(container, ctx)) {
+        names ??= containerArgs(container, locale);
         const finding: Finding = {
           rule: rule.id,
           severity: report.severity ?? rule.defaultSeverity,
-          message: renderMessage(rule, report.messageId, report.args, locale),
+          message: renderMessage(rule, report.messageId, { ...names, ...report.args }, locale),
           at: report.at,
           fixable: rule.fixable,
           container: container.name,

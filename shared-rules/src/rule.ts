@@ -72,7 +72,7 @@ export interface Rule {
   appliesTo: ReadonlyArray<'compose' | 'dockerfile'>;
   /** True when the rule can offer a quick fix. */
   fixable: boolean;
-  /** English message templates by id (`{service}` placeholders), translated in l10n/ja.ts. */
+  /** English message templates by id (`{placeholders}`; the engine fills `{Container}` / `{container}`), translated in l10n/ja.ts. */
   messages: Record<string, string>;
   check(container: ContainerSpec, ctx: RuleContext): RuleReport[];
 }

@@ -36,6 +36,16 @@ export function fill(template: string, args: Record<string, string> | undefined)
   return out;
 }
 
+/**
+ * How messages name the container a finding is about, by the container's origin: `{Container}` starts a sentence,
+ * `{container}` stands inside one ("Service 'web'" / "service 'web'" for Compose). The engine fills both.
+ */
+export function containerArgs(container: { origin: string; name: string }, locale: Locale): Record<string, string> {
+  const name = container.name;
+  if (locale === 'ja') return { Container: `サービス「${name}」`, container: `サービス「${name}」` };
+  return { Container: `Service '${name}'`, container: `service '${name}'` };
+}
+
 /** The rule's message in `locale`, falling back to English. */
 export function renderMessage(rule: Rule, messageId: string, args: Record<string, string> | undefined, locale: Locale): string {
   const local = locale === 'en' ? undefined : catalogues[locale][rule.id]?.messages[messageId];

@@ -6,19 +6,18 @@ export const ja: Record<string, RuleTexts> = {
     title: 'コンテナが特権モードで動作します',
     messages: {
       default:
-        'サービス「{service}」は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
+        '{container}は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
       fix: 'privileged: true を削除する',
     },
   },
   'docker-socket-mount': {
     title: 'コンテナエンジンのソケットがコンテナにマウントされています',
     messages: {
-      default:
-        '{path} をマウントすると、サービス「{service}」がコンテナエンジンを完全に操作できます。特権コンテナを起動してホストを乗っ取れます',
+      default: '{path} をマウントすると、{container}がコンテナエンジンを完全に操作できます。特権コンテナを起動してホストを乗っ取れます',
       readOnly:
-        '{path} をマウントすると、読み取り専用でもサービス「{service}」がコンテナエンジンを完全に操作できます（:ro は API を制限しません）。特権コンテナを起動してホストを乗っ取れます',
+        '{path} をマウントすると、読み取り専用でも{container}がコンテナエンジンを完全に操作できます（:ro は API を制限しません）。特権コンテナを起動してホストを乗っ取れます',
       directory:
-        '{path} をマウントすると、その中のコンテナエンジンのソケットにサービス「{service}」がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
+        '{path} をマウントすると、その中のコンテナエンジンのソケットに{container}がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
       fix: '{path} のマウントを削除する',
     },
   },
@@ -26,9 +25,9 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ホストの重要なパスがコンテナにマウントされています',
     messages: {
       default:
-        'サービス「{service}」はホストの {path} を書き込み可能でマウントしています。侵害されたコンテナがホストのファイルを書き換え、ホストを乗っ取れます',
+        '{container}はホストの {path} を書き込み可能でマウントしています。侵害されたコンテナがホストのファイルを書き換え、ホストを乗っ取れます',
       readOnly:
-        'サービス「{service}」はホストの {path} を読み取り専用でマウントしています。ホストの秘密情報や設定を読み取れるため、必要なファイルだけをマウントしてください',
+        '{container}はホストの {path} を読み取り専用でマウントしています。ホストの秘密情報や設定を読み取れるため、必要なファイルだけをマウントしてください',
       fix: '{path} を読み取り専用でマウントする',
     },
   },
@@ -36,9 +35,9 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ポートがすべてのネットワークインターフェースに公開されています',
     messages: {
       default:
-        'サービス「{service}」は {port} をホストのすべてのインターフェースに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
+        '{container}は {port} をホストのすべてのインターフェースに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       randomPort:
-        'サービス「{service}」はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
+        '{container}はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       fix: '127.0.0.1 にバインドする',
     },
   },
@@ -46,21 +45,21 @@ export const ja: Record<string, RuleTexts> = {
     title: 'Docker Engine API のポートが公開されています',
     messages: {
       default:
-        'サービス「{service}」は Docker Engine API のポートであるホストのポート {port} を公開しています。到達できる者は誰でもコンテナを起動し、ホストを乗っ取れます',
+        '{container}は Docker Engine API のポートであるホストのポート {port} を公開しています。到達できる者は誰でもコンテナを起動し、ホストを乗っ取れます',
     },
   },
   'host-network': {
     title: 'コンテナがホストのネットワークを共有しています',
     messages: {
       default:
-        'サービス「{service}」は network_mode: host を使っています。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
+        '{container}は network_mode: host を使っています。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
     },
   },
   'network-none-suggested': {
     title: 'ネットワークが不要な信頼できないコンテナはネットワークなしにしてください',
     messages: {
       default:
-        'サービス「{service}」は信頼済みレジストリ外のイメージ {image} を使い、ポートを公開していません。ネットワークが不要なら network_mode: none でネットワークへのアクセスを断てます',
+        '{container}は信頼済みレジストリ外のイメージ {image} を使い、ポートを公開していません。ネットワークが不要なら network_mode: none でネットワークへのアクセスを断てます',
       fix: 'network_mode: none を追加する',
     },
   },
@@ -68,28 +67,27 @@ export const ja: Record<string, RuleTexts> = {
     title: 'コンテナがホストの PID 名前空間を共有しています',
     messages: {
       default:
-        'サービス「{service}」は pid: host を使っています。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
+        '{container}は pid: host を使っています。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
     },
   },
   'host-ipc': {
     title: 'コンテナがホストの IPC 名前空間を共有しています',
     messages: {
       default:
-        'サービス「{service}」は ipc: host を使っています。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
+        '{container}は ipc: host を使っています。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
     },
   },
   'host-uts': {
     title: 'コンテナがホストの UTS 名前空間を共有しています',
     messages: {
-      default:
-        'サービス「{service}」は uts: host を使っています。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
+      default: '{container}は uts: host を使っています。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
     },
   },
   'host-userns': {
     title: 'コンテナがユーザー名前空間のリマップを無効にしています',
     messages: {
       default:
-        'サービス「{service}」は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
+        '{container}は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
       fix: 'userns_mode: host を削除する',
     },
   },
@@ -97,9 +95,9 @@ export const ja: Record<string, RuleTexts> = {
     title: 'コンテナが root で動作します',
     messages: {
       default:
-        'サービス「{service}」は root（user: {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
+        '{container}は root（user: {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
       build:
-        'サービス「{service}」は root で動作します。user: が設定されておらず、Dockerfile {dockerfile} も root 以外の USER で終わっていません。user: を設定するか Dockerfile に USER を追加してください',
+        '{container}は root で動作します。user: が設定されておらず、Dockerfile {dockerfile} も root 以外の USER で終わっていません。user: を設定するか Dockerfile に USER を追加してください',
       noUser: 'イメージが root で動作します。{stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
       rootUser:
         'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
@@ -109,27 +107,27 @@ export const ja: Record<string, RuleTexts> = {
   'cap-add-dangerous': {
     title: '危険な Linux ケーパビリティが追加されています',
     messages: {
-      all: 'サービス「{service}」はすべてのケーパビリティ（{cap}）を追加しています。privileged: true とほぼ同等の権限です',
+      all: '{container}はすべてのケーパビリティ（{cap}）を追加しています。privileged: true とほぼ同等の権限です',
       sysAdmin:
-        'サービス「{service}」は {cap} を追加しています。ファイルシステムのマウントなど多くの管理操作が可能になり、コンテナエスケープの典型的な経路です',
-      sysPtrace: 'サービス「{service}」は {cap} を追加しています。見えている他のプロセスをトレースし、コードを注入できます',
-      sysModule: 'サービス「{service}」は {cap} を追加しています。カーネルモジュールをロードでき、ホストのカーネルでコードを実行できます',
+        '{container}は {cap} を追加しています。ファイルシステムのマウントなど多くの管理操作が可能になり、コンテナエスケープの典型的な経路です',
+      sysPtrace: '{container}は {cap} を追加しています。見えている他のプロセスをトレースし、コードを注入できます',
+      sysModule: '{container}は {cap} を追加しています。カーネルモジュールをロードでき、ホストのカーネルでコードを実行できます',
       dacReadSearch:
-        'サービス「{service}」は {cap} を追加しています。任意のファイルを読め、ハンドル経由でホストのファイルを開けるため、コンテナエスケープに悪用されたことがあります',
+        '{container}は {cap} を追加しています。任意のファイルを読め、ハンドル経由でホストのファイルを開けるため、コンテナエスケープに悪用されたことがあります',
       netAdmin:
-        'サービス「{service}」は {cap} を追加しています。インターフェース、ルーティング、ファイアウォールのルールを変更でき、通信の盗聴や転送ができます',
-      sysRawio: 'サービス「{service}」は {cap} を追加しています。ホストのデバイスと I/O ポートへの生のアクセスを与えます',
-      bpf: 'サービス「{service}」は {cap} を追加しています。ホストのカーネルに eBPF プログラムをロードし、カーネルメモリを読めます',
-      perfmon: 'サービス「{service}」は {cap} を追加しています。perf と eBPF でホストのプロセスとカーネルを監視できます',
+        '{container}は {cap} を追加しています。インターフェース、ルーティング、ファイアウォールのルールを変更でき、通信の盗聴や転送ができます',
+      sysRawio: '{container}は {cap} を追加しています。ホストのデバイスと I/O ポートへの生のアクセスを与えます',
+      bpf: '{container}は {cap} を追加しています。ホストのカーネルに eBPF プログラムをロードし、カーネルメモリを読めます',
+      perfmon: '{container}は {cap} を追加しています。perf と eBPF でホストのプロセスとカーネルを監視できます',
     },
   },
   'cap-drop-missing': {
     title: 'ケーパビリティが削除されていません',
     messages: {
       default:
-        'サービス「{service}」は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。cap_drop: [ALL] ですべて削除し、必要なものだけを追加してください',
+        '{container}は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。cap_drop: [ALL] ですべて削除し、必要なものだけを追加してください',
       partial:
-        'サービス「{service}」は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
+        '{container}は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
       fix: 'cap_drop: [ALL] を追加する',
     },
   },
@@ -137,7 +135,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'no-new-privileges が設定されていません',
     messages: {
       default:
-        'サービス「{service}」は no-new-privileges を設定していません。コンテナ内のプロセスが su や sudo などの setuid バイナリで権限を昇格できます',
+        '{container}は no-new-privileges を設定していません。コンテナ内のプロセスが su や sudo などの setuid バイナリで権限を昇格できます',
       fix: 'security_opt: [no-new-privileges:true] を追加する',
     },
   },
@@ -145,7 +143,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'seccomp プロファイルが無効です',
     messages: {
       default:
-        'サービス「{service}」は {option} を設定しています。seccomp フィルターが無効になり、カーネルの脆弱性の悪用やコンテナエスケープに使われるものを含め、すべてのシステムコールを呼び出せます',
+        '{container}は {option} を設定しています。seccomp フィルターが無効になり、カーネルの脆弱性の悪用やコンテナエスケープに使われるものを含め、すべてのシステムコールを呼び出せます',
       fix: '{option} を削除する',
     },
   },
@@ -153,7 +151,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'AppArmor プロファイルが無効です',
     messages: {
       default:
-        'サービス「{service}」は {option} を設定しています。/proc や /sys への書き込みやファイルシステムのマウントを防ぐ AppArmor プロファイルが無効になります',
+        '{container}は {option} を設定しています。/proc や /sys への書き込みやファイルシステムのマウントを防ぐ AppArmor プロファイルが無効になります',
       fix: '{option} を削除する',
     },
   },
@@ -161,7 +159,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'SELinux のラベリングが無効です',
     messages: {
       default:
-        'サービス「{service}」は {option} を設定しています。SELinux による分離が無効になり、到達できるホストのファイルや他のコンテナから隔離されません',
+        '{container}は {option} を設定しています。SELinux による分離が無効になり、到達できるホストのファイルや他のコンテナから隔離されません',
       fix: '{option} を削除する',
     },
   },
@@ -169,7 +167,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ルートファイルシステムが書き込み可能です',
     messages: {
       default:
-        'サービス「{service}」のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
+        '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
       fix: 'read_only: true を設定する',
     },
   },
@@ -177,23 +175,23 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ホストのデバイスがコンテナにマッピングされています',
     messages: {
       default:
-        'サービス「{service}」はホストのデバイス {device} をコンテナにマッピングしています。デバイスを直接読み書きできるため、本当に必要か確認し、最小限のアクセス（:r など）にしてください',
+        '{container}はホストのデバイス {device} をコンテナにマッピングしています。デバイスを直接読み書きできるため、本当に必要か確認し、最小限のアクセス（:r など）にしてください',
     },
   },
   'mount-propagation-shared': {
     title: '共有伝播のバインドマウントがあります',
     messages: {
       default:
-        'サービス「{service}」は {path} を {propagation} 伝播でバインドマウントしています。コンテナ内で行ったマウントがホストに現れます。伝播が本当に必要でなければ既定（rprivate）を使ってください',
+        '{container}は {path} を {propagation} 伝播でバインドマウントしています。コンテナ内で行ったマウントがホストに現れます。伝播が本当に必要でなければ既定（rprivate）を使ってください',
     },
   },
   'pids-limit-missing': {
     title: 'プロセス数の制限がありません（フォーク爆弾対策）',
     messages: {
       default:
-        'サービス「{service}」にはプロセス数の制限がありません。フォーク爆弾でホストのプロセステーブルが枯渇し、ホストが停止するおそれがあります',
+        '{container}にはプロセス数の制限がありません。フォーク爆弾でホストのプロセステーブルが枯渇し、ホストが停止するおそれがあります',
       unlimited:
-        'サービス「{service}」はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
+        '{container}はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
       fix: 'pids_limit: 200 を設定する',
       fixDeploy: 'deploy.resources.limits.pids: 200 を設定する',
     },
@@ -202,7 +200,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'メモリの制限がありません',
     messages: {
       default:
-        'サービス「{service}」にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
+        '{container}にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
       fix: 'mem_limit: 512m を追加する',
     },
   },
@@ -210,7 +208,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'CPU の制限がありません',
     messages: {
       default:
-        'サービス「{service}」には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
+        '{container}には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
       fix: 'cpus: 1.0 を追加する',
     },
   },
@@ -218,9 +216,9 @@ export const ja: Record<string, RuleTexts> = {
     title: 'イメージのバージョンが固定されていません',
     messages: {
       default:
-        'サービス「{service}」はタグのないイメージ {image}（latest と同じ）を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
+        '{container}はタグのないイメージ {image}（latest と同じ）を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
       latest:
-        'サービス「{service}」は latest タグのイメージ {image} を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
+        '{container}は latest タグのイメージ {image} を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
       dockerfile:
         'FROM {image} にタグがありません（latest と同じ）。ビルドのたびに未確認の別のイメージから始まるおそれがあります。バージョンタグかダイジェストで固定してください',
       dockerfileLatest:
@@ -231,7 +229,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'イメージがダイジェストで固定されていません',
     messages: {
       default:
-        'サービス「{service}」はイメージ {image} をタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものを確実に実行するにはダイジェスト（{image}@sha256:...）で固定してください',
+        '{container}はイメージ {image} をタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものを確実に実行するにはダイジェスト（{image}@sha256:...）で固定してください',
       dockerfile:
         'FROM {image} はタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものから確実にビルドするにはダイジェスト（{image}@sha256:...）で固定してください',
     },
@@ -239,8 +237,7 @@ export const ja: Record<string, RuleTexts> = {
   'untrusted-registry': {
     title: '信頼されていないレジストリのイメージです',
     messages: {
-      default:
-        'サービス「{service}」のイメージ {image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
+      default: '{container}のイメージ {image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
       dockerfile: 'FROM {image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
     },
   },
@@ -248,7 +245,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'シークレットが平文で書かれています',
     messages: {
       default:
-        'サービス「{service}」は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。Compose の secrets（{name}_FILE）か、管理対象外の .env からの ${{name}} を使ってください',
+        '{container}は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。Compose の secrets（{name}_FILE）か、管理対象外の .env からの ${{name}} を使ってください',
       arg: 'ARG {name} は認証情報のようです。ビルド引数はイメージの履歴に記録されます。代わりに RUN --mount=type=secret で渡してください',
       env: 'ENV {name} は認証情報をイメージに保存します。すべてのレイヤーと docker inspect で見えます。ビルドシークレットを使うか、実行時に設定してください',
     },
@@ -256,7 +253,7 @@ export const ja: Record<string, RuleTexts> = {
   'logging-disabled': {
     title: 'コンテナのログが無効です',
     messages: {
-      default: 'サービス「{service}」はログを無効（driver none）にしています。インシデントの後に何をしたかの記録が残りません',
+      default: '{container}はログを無効（driver none）にしています。インシデントの後に何をしたかの記録が残りません',
     },
   },
   'remote-script-piped-to-shell': {

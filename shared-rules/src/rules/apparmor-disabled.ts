@@ -10,7 +10,7 @@ export const apparmorDisabled: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems",
+      '{Container} sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems',
     fix: 'Remove {option}',
   },
   check(c) {

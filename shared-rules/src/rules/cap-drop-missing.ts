@@ -15,9 +15,9 @@ export const capDropMissing: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
+      "{Container} keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
     partial:
-      "Service '{service}' drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
+      "{Container} drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
     fix: 'Add cap_drop: [ALL]',
   },
   check(c) {

@@ -9,8 +9,7 @@ export const cpuLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default:
-      "Service '{service}' has no CPU limit: a runaway or compromised process in it (e.g. a crypto miner) can take every core of the host",
+    default: '{Container} has no CPU limit: a runaway or compromised process in it (e.g. a crypto miner) can take every core of the host',
     fix: 'Add cpus: 1.0',
   },
   check(c) {

@@ -11,7 +11,7 @@ export const dockerDaemonPort: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' publishes host port {port}, the Docker Engine API port: whoever reaches it can run containers on the engine and take over the host",
+      '{Container} publishes host port {port}, the Docker Engine API port: whoever reaches it can run containers on the engine and take over the host',
   },
   check(c) {
     const out: RuleReport[] = [];

@@ -9,7 +9,7 @@ export const hostDevices: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' maps host device {device} into the container: it can read and write the device directly; make sure it needs it and grant the least access (e.g. :r)",
+      '{Container} maps host device {device} into the container: it can read and write the device directly; make sure it needs it and grant the least access (e.g. :r)',
   },
   check(c) {
     return c.devices

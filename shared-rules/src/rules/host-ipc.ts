@@ -10,7 +10,7 @@ export const hostIpc: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
+      "{Container} uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
   },
   check(c) {
     const v = c.ipc;

@@ -10,7 +10,7 @@ export const hostNetwork: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
+      "{Container} uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
   },
   check(c) {
     const v = c.networkMode;

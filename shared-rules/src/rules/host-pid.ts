@@ -10,7 +10,7 @@ export const hostPid: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses pid: host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them",
+      '{Container} uses pid: host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them',
   },
   check(c) {
     const v = c.pid;

@@ -10,7 +10,7 @@ export const hostUserns: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' uses userns_mode: host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
+      "{Container} uses userns_mode: host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
     fix: 'Remove userns_mode: host',
   },
   check(c) {

@@ -9,8 +9,7 @@ export const hostUts: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default:
-      "Service '{service}' uses uts: host: it shares the host's hostname and domain name, and as root can change them for the whole host",
+    default: "{Container} uses uts: host: it shares the host's hostname and domain name, and as root can change them for the whole host",
   },
   check(c) {
     const v = c.uts;

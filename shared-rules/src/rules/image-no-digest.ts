@@ -13,7 +13,7 @@ export const imageNoDigest: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses image {image} by tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to run exactly what was reviewed",
+      '{Container} uses image {image} by tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to run exactly what was reviewed',
     dockerfile:
       'FROM {image} uses a tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to build from exactly what was reviewed',
   },

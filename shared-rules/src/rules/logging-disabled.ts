@@ -9,7 +9,7 @@ export const loggingDisabled: Rule = {
   appliesTo: ['compose'],
   fixable: false,
   messages: {
-    default: "Service '{service}' disables logging (driver none): after an incident there is no record of what it did",
+    default: '{Container} disables logging (driver none): after an incident there is no record of what it did',
   },
   check(c) {
     const v = c.loggingDriver;

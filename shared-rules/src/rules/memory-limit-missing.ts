@@ -9,7 +9,7 @@ export const memoryLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: "Service '{service}' has no memory limit: a leak or an attack in it can use all the host's memory and starve other containers",
+    default: "{Container} has no memory limit: a leak or an attack in it can use all the host's memory and starve other containers",
     fix: 'Add mem_limit: 512m',
   },
   check(c) {

@@ -15,7 +15,7 @@ export const mountPropagationShared: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' bind-mounts {path} with {propagation} propagation: mounts made inside the container appear on the host; use the default (rprivate) unless it really must propagate",
+      '{Container} bind-mounts {path} with {propagation} propagation: mounts made inside the container appear on the host; use the default (rprivate) unless it really must propagate',
   },
   check(c) {
     const out: RuleReport[] = [];

@@ -13,8 +13,7 @@ export const noNewPrivilegesMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default:
-      "Service '{service}' does not set no-new-privileges: a process in it can gain privileges through setuid binaries such as su or sudo",
+    default: '{Container} does not set no-new-privileges: a process in it can gain privileges through setuid binaries such as su or sudo',
     fix: 'Add security_opt: [no-new-privileges:true]',
   },
   check(c) {

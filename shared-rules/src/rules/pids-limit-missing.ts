@@ -16,9 +16,9 @@ export const pidsLimitMissing: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: "Service '{service}' has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
+    default: "{Container} has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
     unlimited:
-      "Service '{service}' sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
+      "{Container} sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
     fix: 'Set pids_limit: 200',
     fixDeploy: 'Set deploy.resources.limits.pids: 200',
   },

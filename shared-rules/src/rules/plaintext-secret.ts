@@ -116,7 +116,7 @@ export const plaintextSecret: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env",
+      '{Container} sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env',
     arg: 'ARG {name} looks like a credential: build arguments are recorded in the image history; pass it with RUN --mount=type=secret instead',
     env: 'ENV {name} stores a credential in the image: every layer and docker inspect shows it; use a build secret or set it at run time',
   },

@@ -16,9 +16,9 @@ export const portAllInterfaces: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' publishes {port} on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
+      "{Container} publishes {port} on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
     randomPort:
-      "Service '{service}' publishes container port {port} on a random host port on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
+      "{Container} publishes container port {port} on a random host port on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
     fix: 'Bind to 127.0.0.1',
   },
   check(c) {

@@ -9,7 +9,7 @@ export const privileged: Rule = {
   appliesTo: ['compose'],
   fixable: true,
   messages: {
-    default: "Service '{service}' runs privileged: it gets every capability and the host's devices, so root in it is root on the host",
+    default: "{Container} runs privileged: it gets every capability and the host's devices, so root in it is root on the host",
     fix: 'Remove privileged: true',
   },
   check(c) {

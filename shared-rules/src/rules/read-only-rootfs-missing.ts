@@ -10,7 +10,7 @@ export const readOnlyRootfsMissing: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' has a writable root filesystem: an intruder can drop tools and change its files; set read_only: true and mount tmpfs or volumes where it must write",
+      '{Container} has a writable root filesystem: an intruder can drop tools and change its files; set read_only: true and mount tmpfs or volumes where it must write',
     fix: 'Set read_only: true',
   },
   check(c) {

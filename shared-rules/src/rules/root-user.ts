@@ -17,9 +17,9 @@ export const rootUser: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled",
+      '{Container} runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled',
     build:
-      "Service '{service}' runs as root: it sets no user: and its Dockerfile {dockerfile} ends without a non-root USER; set user: or add USER to the Dockerfile",
+      '{Container} runs as root: it sets no user: and its Dockerfile {dockerfile} ends without a non-root USER; set user: or add USER to the Dockerfile',
     noUser: 'The image runs as root: {stage} has no USER instruction, so a process that breaks out of the container is root on the host',
     rootUser:
       'The image runs as root (USER {user}): a process that breaks out of the container is root on the host; switch to a non-root USER before CMD',

@@ -10,7 +10,7 @@ export const selinuxDisabled: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach",
+      '{Container} sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach',
     fix: 'Remove {option}',
   },
   check(c) {

@@ -14,7 +14,7 @@ export const untrustedRegistry: Rule = {
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses image {image} ({name}), which is outside the trusted registries ({trusted}): its content and publisher are not vetted",
+      '{Container} uses image {image} ({name}), which is outside the trusted registries ({trusted}): its content and publisher are not vetted',
     dockerfile: 'FROM {image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
   },
   check(c, ctx) {
