@@ -101,9 +101,9 @@ function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleCon
 }
 
 function inheritedMessage(container: ContainerSpec): string {
-  return container.origin === 'compose'
-    ? `Service '${container.name}' inherits this value`
-    : `Stage '${container.name}' inherits this value`;
+  if (container.origin === 'compose') return `Service '${container.name}' inherits this value`;
+  if (container.origin === 'dockerfile') return `Stage '${container.name}' inherits this value`;
+  return `${container.name} uses this value`;
 }
 
 function isWithin(at: Source, container: ContainerSpec): boolean {
@@ -182,7 +182,8 @@ function applySuppressions(findings: Finding[], files: readonly Pick<ParsedFile,
 
 function suppresses(s: Suppression, f: Finding): boolean {
   if (!s.ids.includes(f.rule) && !s.ids.includes('all')) return false;
-  return s.scope === 'file' || s.line === f.at.range.start.line;
+  const line = f.at.range.start.line;
+  return s.scope === 'file' || s.line === line || (s.lastLine !== undefined && s.line <= line && line <= s.lastLine);
 }
 
 /** `a.localeCompare(b)` is this collator's compare (ECMA-402), but builds a collator on every call. */

@@ -42,6 +42,11 @@ export function fill(template: string, args: Record<string, string> | undefined)
  */
 export function containerArgs(container: { origin: string; name: string }, locale: Locale): Record<string, string> {
   const name = container.name;
+  if (container.origin === 'docker-run') {
+    // The name of a docker run container is its --name, else its image, else the command itself.
+    if (locale === 'ja') return { Container: `docker run のコンテナ「${name}」`, container: `docker run のコンテナ「${name}」` };
+    return { Container: `The docker run container '${name}'`, container: `the docker run container '${name}'` };
+  }
   if (locale === 'ja') return { Container: `サービス「${name}」`, container: `サービス「${name}」` };
   return { Container: `Service '${name}'`, container: `service '${name}'` };
 }

@@ -8,6 +8,7 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
       fix: 'privileged: true を削除する',
+      fixFlag: '--privileged を削除する',
     },
   },
   'docker-socket-mount': {
@@ -39,6 +40,8 @@ export const ja: Record<string, RuleTexts> = {
       randomPort:
         '{container}はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       fix: '127.0.0.1 にバインドする',
+      publishAll:
+        '{container}はイメージが公開するすべてのポートを（-P で）ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します。必要なポートだけを -p 127.0.0.1:PORT:PORT で公開してください',
     },
   },
   'docker-daemon-port': {
@@ -53,6 +56,8 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は network_mode: host を使っています。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
+      flag: '{container}は --network host で動作します。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
+      fixFlag: '--network host を削除する',
     },
   },
   'network-none-suggested': {
@@ -68,6 +73,8 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は pid: host を使っています。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
+      flag: '{container}は --pid host で動作します。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
+      fixFlag: '--pid host を削除する',
     },
   },
   'host-ipc': {
@@ -75,12 +82,16 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は ipc: host を使っています。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
+      flag: '{container}は --ipc host で動作します。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
+      fixFlag: '--ipc host を削除する',
     },
   },
   'host-uts': {
     title: 'コンテナがホストの UTS 名前空間を共有しています',
     messages: {
       default: '{container}は uts: host を使っています。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
+      flag: '{container}は --uts host で動作します。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
+      fixFlag: '--uts host を削除する',
     },
   },
   'host-userns': {
@@ -89,6 +100,8 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
       fix: 'userns_mode: host を削除する',
+      flag: '{container}は --userns host で動作します。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
+      fixFlag: '--userns host を削除する',
     },
   },
   'root-user': {
@@ -102,6 +115,7 @@ export const ja: Record<string, RuleTexts> = {
       rootUser:
         'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
       fix: 'USER 10001 を追加する',
+      flag: '{container}は root（--user {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
     },
   },
   'cap-add-dangerous': {
@@ -129,6 +143,8 @@ export const ja: Record<string, RuleTexts> = {
       partial:
         '{container}は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
       fix: 'cap_drop: [ALL] を追加する',
+      flag: '{container}は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。--cap-drop ALL ですべて削除し、必要なものだけを --cap-add で追加してください',
+      fixFlag: '--cap-drop ALL を追加する',
     },
   },
   'no-new-privileges-missing': {
@@ -137,6 +153,7 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}は no-new-privileges を設定していません。コンテナ内のプロセスが su や sudo などの setuid バイナリで権限を昇格できます',
       fix: 'security_opt: [no-new-privileges:true] を追加する',
+      fixFlag: '--security-opt no-new-privileges を追加する',
     },
   },
   'seccomp-disabled': {
@@ -169,6 +186,8 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
       fix: 'read_only: true を設定する',
+      flag: '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。--read-only を付け、書き込みが必要な場所には --tmpfs かボリュームをマウントしてください',
+      fixFlag: '--read-only を追加する',
     },
   },
   'host-devices': {
@@ -194,6 +213,8 @@ export const ja: Record<string, RuleTexts> = {
         '{container}はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
       fix: 'pids_limit: 200 を設定する',
       fixDeploy: 'deploy.resources.limits.pids: 200 を設定する',
+      fixFlag: '--pids-limit 200 を追加する',
+      fixFlagValue: '--pids-limit 200 に設定する',
     },
   },
   'memory-limit-missing': {
@@ -202,6 +223,7 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
       fix: 'mem_limit: 512m を追加する',
+      fixFlag: '--memory 512m を追加する',
     },
   },
   'cpu-limit-missing': {
@@ -210,6 +232,7 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
       fix: 'cpus: 1.0 を追加する',
+      fixFlag: '--cpus 1.0 を追加する',
     },
   },
   'image-unpinned': {
@@ -248,6 +271,7 @@ export const ja: Record<string, RuleTexts> = {
         '{container}は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。Compose の secrets（{name}_FILE）か、管理対象外の .env からの ${{name}} を使ってください',
       arg: 'ARG {name} は認証情報のようです。ビルド引数はイメージの履歴に記録されます。代わりに RUN --mount=type=secret で渡してください',
       env: 'ENV {name} は認証情報をイメージに保存します。すべてのレイヤーと docker inspect で見えます。ビルドシークレットを使うか、実行時に設定してください',
+      flag: '{container}はコマンドラインで {name} を平文で設定しています。このファイルや CI のログを読める人、docker inspect を実行できる人に見えます。環境から（-e {name}）か、管理対象外の --env-file で渡してください',
     },
   },
   'logging-disabled': {
@@ -262,6 +286,10 @@ export const ja: Record<string, RuleTexts> = {
       pipe: 'RUN がダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままビルド内で実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
       substitution:
         'RUN がダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままビルド内で実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      scriptPipe:
+        'このコマンドはダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままこのマシンで実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      scriptSubstitution:
+        'このコマンドはダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままこのマシンで実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
     },
   },
   'insecure-download': {
@@ -281,6 +309,10 @@ export const ja: Record<string, RuleTexts> = {
         '{command} は以降のすべてのコマンドで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、ビルドがダウンロードするものを差し替えられます',
       env: 'ENV {name} はビルドの以降のすべてのコマンドと実行中のコンテナで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
       fix: '{flag} を削除する',
+      scriptFlag:
+        '{flag} は {command} の証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、このコマンドがダウンロードするものを差し替えられます',
+      scriptConfig:
+        '{command} は以降のすべてのコマンドで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
     },
   },
   'sudo-in-run': {

@@ -6,7 +6,7 @@ export const apparmorDisabled: Rule = {
   id: 'apparmor-disabled',
   title: 'AppArmor profile disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:

@@ -17,7 +17,7 @@ export const capAddDangerous: Rule = {
   id: 'cap-add-dangerous',
   title: 'Dangerous Linux capability added',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
     all: '{Container} adds every capability ({cap}): that is nearly as powerful as privileged: true',

@@ -7,7 +7,7 @@ export const dockerDaemonPort: Rule = {
   id: 'docker-daemon-port',
   title: 'Docker Engine API port published',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
     default:

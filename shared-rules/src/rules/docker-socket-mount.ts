@@ -11,7 +11,7 @@ export const dockerSocketMount: Rule = {
   id: 'docker-socket-mount',
   title: 'Container-engine socket mounted into the container',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:

@@ -5,7 +5,7 @@ export const hostDevices: Rule = {
   id: 'host-devices',
   title: 'Host device mapped into the container',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
     default:

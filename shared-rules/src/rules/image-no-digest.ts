@@ -9,7 +9,7 @@ export const imageNoDigest: Rule = {
   id: 'image-no-digest',
   title: 'Image is not pinned to a digest',
   defaultSeverity: 'hint',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:

@@ -10,7 +10,7 @@ export const imageUnpinned: Rule = {
   id: 'image-unpinned',
   title: 'Image is not pinned to a version',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:

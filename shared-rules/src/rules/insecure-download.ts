@@ -1,6 +1,6 @@
 import type { Source, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { fixOf } from '../values';
+import { buildCommandsOf, fixOf } from '../values';
 import { CURL_LONG_WITH_ARG, CURL_SHORT_WITH_ARG, commandIndex, commandName, scanOptions } from '../shell';
 
 /**
@@ -12,7 +12,7 @@ export const insecureDownload: Rule = {
   id: 'insecure-download',
   title: 'Download over plain HTTP',
   defaultSeverity: 'warning',
-  appliesTo: ['dockerfile'],
+  appliesTo: ['dockerfile', 'script'],
   fixable: true,
   messages: {
     default:
@@ -21,16 +21,14 @@ export const insecureDownload: Rule = {
     fix: 'Use https://',
   },
   check(c) {
-    const info = c.dockerfile;
-    if (!info) return [];
     const out: RuleReport[] = [];
-    for (const d of info.allDownloads) {
+    for (const d of c.dockerfile?.allDownloads ?? []) {
       if (!isInsecureUrl(d.url)) continue;
       // Only when the URL is written as such (not through a variable) can the fix edit it.
       const edits = d.url.raw === undefined ? schemeEdit(d.url.source) : undefined;
       out.push({ messageId: 'add', args: { url: d.url.value }, at: d.url.source, fix: fixOf('fix', edits) });
     }
-    for (const run of info.allRuns) {
+    for (const run of buildCommandsOf(c)) {
       for (const cmd of run.commands) {
         const words = cmd.words.map((w) => w.text);
         const name = commandName(words);

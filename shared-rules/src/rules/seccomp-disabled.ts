@@ -6,7 +6,7 @@ export const seccompDisabled: Rule = {
   id: 'seccomp-disabled',
   title: 'Seccomp profile disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:

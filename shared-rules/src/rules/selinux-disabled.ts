@@ -6,7 +6,7 @@ export const selinuxDisabled: Rule = {
   id: 'selinux-disabled',
   title: 'SELinux labelling disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:

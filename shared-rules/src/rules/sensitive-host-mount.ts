@@ -13,7 +13,7 @@ export const sensitiveHostMount: Rule = {
   id: 'sensitive-host-mount',
   title: 'Sensitive host path mounted into the container',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default: "{Container} mounts the host's {path} writable: a compromised container can change host files there and take over the host",

@@ -1,6 +1,6 @@
 import type { EnvEntry, ShellCommand, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { fixOf } from '../values';
+import { buildCommandsOf, fixOf } from '../values';
 import { CURL_LONG_WITH_ARG, CURL_SHORT_WITH_ARG, commandIndex, commandName, interpreterFamily, scanOptions } from '../shell';
 
 /**
@@ -15,22 +15,27 @@ export const tlsVerificationDisabled: Rule = {
   id: 'tls-verification-disabled',
   title: 'TLS certificate verification disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['dockerfile'],
+  appliesTo: ['dockerfile', 'script'],
   fixable: true,
   messages: {
     flag: '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what the build downloads',
     config:
       '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the server and replace what the build downloads',
     env: 'ENV {name} turns off TLS certificate verification for every later command of the build and in the running container: anyone on the network path can impersonate the servers it talks to',
+    scriptFlag:
+      '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what this command downloads',
+    scriptConfig:
+      '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the servers they talk to',
     fix: 'Remove {flag}',
   },
   check(c) {
-    const info = c.dockerfile;
-    if (!info) return [];
     const out: RuleReport[] = [];
     for (const e of c.environment)
       if (e.kind === 'env' && envDisablesTls(e)) out.push({ messageId: 'env', args: { name: e.name }, at: e.source });
-    for (const run of info.allRuns) for (const cmd of run.commands) out.push(...checkCommand(cmd));
+    for (const run of buildCommandsOf(c)) for (const cmd of run.commands) out.push(...checkCommand(cmd));
+    if (c.origin === 'script') {
+      for (const r of out) r.messageId = r.messageId === 'flag' ? 'scriptFlag' : r.messageId === 'config' ? 'scriptConfig' : r.messageId;
+    }
     return out;
   },
 };

@@ -10,7 +10,7 @@ export const untrustedRegistry: Rule = {
   id: 'untrusted-registry',
   title: 'Image from an untrusted registry',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:
