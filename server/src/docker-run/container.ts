@@ -81,6 +81,8 @@ function fakeWord(ctx: CommandContext, at: Source): ShellWord {
 }
 
 function toWord(w: ShellWord, ctx: CommandContext): Word {
+  // A word the source made up (GitHub Actions' `-v` before a `volumes:` item) has no text in the file.
+  if ((w as { synthetic?: boolean }).synthetic) return { text: w.text, literal: true, start: -1, end: -1, shell: w };
   const start = ctx.index.offsetAt(w.source.range.start);
   const end = ctx.index.offsetAt(w.source.range.end);
   const first = ctx.index.text[start];

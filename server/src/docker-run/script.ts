@@ -36,7 +36,7 @@ export function analyseShell(src: MappedText, ctx: ScriptContext): ScriptResult 
   if (src.text.trim() === '') return result;
   const budget = (ctx.budget ??= { used: 0 });
   const shellCtx = { file: ctx.file, index: ctx.index };
-  let commands: ShellCommand[] = [];
+  let commands: ShellCommand[];
   if (src.text.length <= MAX_WHOLE && budget.used + src.text.length <= MAX_TOTAL) {
     budget.used += src.text.length;
     const parsed = parseShellScript(src, shellCtx);

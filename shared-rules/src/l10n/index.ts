@@ -44,6 +44,10 @@ export function containerArgs(container: { origin: string; name: string }, local
   const name = container.name;
   if (container.origin === 'docker-run') {
     // The name of a docker run container is its --name, else its image, else the command itself.
+    if (/^(docker|podman|nerdctl) (run|create)$/.test(name)) {
+      if (locale === 'ja') return { Container: `この ${name} のコンテナ`, container: `この ${name} のコンテナ` };
+      return { Container: `This ${name} container`, container: `this ${name} container` };
+    }
     if (locale === 'ja') return { Container: `docker run のコンテナ「${name}」`, container: `docker run のコンテナ「${name}」` };
     return { Container: `The docker run container '${name}'`, container: `the docker run container '${name}'` };
   }
