@@ -133,7 +133,9 @@ class Builder {
     if (!word.literal) v.raw = text;
     v.replace = (next) => {
       const range = word.shell.rangeOf?.(start, word.text.length);
-      return range && /^[\w.:,/[\]@-]*$/.test(next) ? [{ file: this.ctx.file, range, newText: next }] : [];
+      // Only characters that mean the same in any quoting; the expansions of the written text stay as they are.
+      const safe = /^[\w.:,/[\]@-]*$/.test(next) || (!word.literal && next.includes(text) && /^[\w.:,/[\]@${}-]*$/.test(next));
+      return range && safe ? [{ file: this.ctx.file, range, newText: next }] : [];
     };
     v.removeEntry = () => this.removeFlag(f) ?? [];
     return v;

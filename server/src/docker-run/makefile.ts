@@ -27,9 +27,8 @@ export function parseMakefile(file: string, text: string): ParsedFile {
   const lines: { start: number; end: number }[] = [];
   for (let l = 0; l < index.lineCount; l++) lines.push({ start: index.lineStart(l), end: index.lineEnd(l) });
 
-  // Pass 1: variables with exactly one literal assignment, and the recipe prefix.
+  // Pass 1: variables with exactly one literal assignment.
   const values = new Map<string, string | null>();
-  let prefix = '\t';
   for (const { start, end } of lines) {
     const line = text.slice(start, end);
     if (line.startsWith('\t')) continue;
@@ -37,10 +36,7 @@ export function parseMakefile(file: string, text: string): ParsedFile {
     if (!m) continue;
     const [, name, op, raw] = m;
     const value = raw.replace(/\s+#.*$/, '').trim();
-    if (name === '.RECIPEPREFIX') {
-      prefix = value[0] ?? '\t';
-      continue;
-    }
+    if (name === '.RECIPEPREFIX') continue;
     const literal = (op === '=' || op === ':=' || op === '::=' || op === ':::=' || op === '?=') && !/[$`\\]/.test(value);
     values.set(name, values.has(name) || !literal ? null : value);
   }
@@ -49,9 +45,17 @@ export function parseMakefile(file: string, text: string): ParsedFile {
   const ctx: ScriptContext = { file, index };
   const results: ScriptResult[] = [];
   let inRule = false;
+  // `.RECIPEPREFIX = >` applies from its line on.
+  let prefix = '\t';
   for (let l = 0; l < lines.length; l++) {
     const { start, end } = lines[l];
     const line = text.slice(start, end);
+    const setPrefix = /^\.RECIPEPREFIX\s*:?=\s*(.?)/.exec(line);
+    if (setPrefix) {
+      prefix = setPrefix[1] || '\t';
+      inRule = false;
+      continue;
+    }
     if (line.startsWith(prefix) && inRule) {
       const cmd: MappedText = { text: '', offsets: [] };
       let from = start + prefix.length;
