@@ -8,14 +8,20 @@ import { containerOfCommand, type CommandContext } from './container';
  * The analysis every source shares: a shell text (a whole script, a recipe line, a CI step; each unit of the
  * text keeps its file offset) → its `docker run` containers and its own commands (for the RUN rules).
  *
- * Bounds: a text up to MAX_WHOLE is parsed in one piece. A longer one is parsed in pieces of about PIECE
- * characters cut at lines that do not continue (a piece that does not parse alone is joined to the next, up
- * to MAX_JOIN pieces, else skipped); a logical line longer than MAX_LINE is not parsed; at most MAX_TOTAL
- * characters are parsed per file. What a bound leaves out is reported once as a `file-too-large` problem.
+ * The text is parsed in pieces of whole logical lines (lines that continue with `\` stay together). A piece
+ * ends after a line whose text hashes to a cut (about one line in CUT_EVERY, decided by the line's own text, so an
+ * edit moves no cut but its own line's) or at PIECE characters. The parser keeps trees by text, so typing in
+ * a long script re-parses only the edited piece. A piece that does not parse alone (it ends inside an `if`
+ * block, a function, a heredoc, a quoted string) is joined to the next one until it parses; only past MAX_WHOLE
+ * characters, or at the end of the text (an unterminated quote or heredoc), are its lines parsed one by one, so
+ * that the rest of a broken script is still read.
+ *
+ * Bounds: a logical line longer than MAX_LINE is not parsed; at most MAX_TOTAL characters are parsed per file.
+ * What a bound leaves out is reported once as a `file-too-large` problem.
  */
+const CUT_EVERY = 16;
+const PIECE = 8 * 1024;
 const MAX_WHOLE = 128 * 1024;
-const PIECE = 16 * 1024;
-const MAX_JOIN = 4;
 const MAX_LINE = 64 * 1024;
 const MAX_TOTAL = 2 * 1024 * 1024;
 
@@ -34,97 +40,104 @@ export interface ScriptContext extends CommandContext {
 export function analyseShell(src: MappedText, ctx: ScriptContext): ScriptResult {
   const result: ScriptResult = { containers: [], commands: [], problems: [] };
   if (src.text.trim() === '') return result;
-  const budget = (ctx.budget ??= { used: 0 });
-  const shellCtx = { file: ctx.file, index: ctx.index };
-  let commands: ShellCommand[];
-  if (src.text.length <= MAX_WHOLE && budget.used + src.text.length <= MAX_TOTAL) {
-    budget.used += src.text.length;
-    const parsed = parseShellScript(src, shellCtx);
-    commands = parsed ?? parsePieces(src, ctx, result, true);
-  } else {
-    commands = parsePieces(src, ctx, result, false);
-  }
-  collect(commands, ctx, result);
+  ctx.budget ??= { used: 0 };
+  collect(parsePieces(src, ctx, result), ctx, result);
   return result;
 }
 
-/** Lines ending in a backslash continue the command. */
-function logicalLines(src: MappedText): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+interface Line {
+  start: number;
+  end: number;
+  /** A piece may end after this line. */
+  cut: boolean;
+}
+
+/** Logical lines (a line ending in a backslash continues the command) and where pieces may end. */
+function logicalLines(src: MappedText): Line[] {
+  const out: Line[] = [];
+  const t = src.text;
   let start = 0;
   let i = 0;
-  const t = src.text;
-  while (i <= t.length) {
+  for (;;) {
     const nl = t.indexOf('\n', i);
     const end = nl < 0 ? t.length : nl;
     let back = 0;
     for (let k = end - 1; k >= i && t[k] === '\\'; k--) back++;
     if (nl < 0 || back % 2 === 0) {
-      out.push({ start, end: nl < 0 ? t.length : nl + 1 });
-      start = nl + 1;
+      const stop = nl < 0 ? t.length : nl + 1;
+      if (stop > start) out.push({ start, end: stop, cut: hash(t, i, end) % CUT_EVERY === 0 });
+      start = stop;
     }
     if (nl < 0) break;
     i = nl + 1;
   }
-  return out.filter((l) => l.end > l.start);
+  return out;
+}
+
+/** FNV-1a of text[from, to): the same line text always decides the same way. */
+function hash(t: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function slice(src: MappedText, start: number, end: number): MappedText {
   return { text: src.text.slice(start, end), offsets: src.offsets.slice(start, end) };
 }
 
-/**
- * Parses a text in pieces of whole logical lines. `retry`: the whole text already failed to parse (an
- * unterminated quote, a construct the parser does not know): pieces are single logical lines, so the rest
- * of the script is still read.
- */
-function parsePieces(src: MappedText, ctx: ScriptContext, result: ScriptResult, retry: boolean): ShellCommand[] {
+function parsePieces(src: MappedText, ctx: ScriptContext, result: ScriptResult): ShellCommand[] {
   const budget = ctx.budget!;
+  const shellCtx = { file: ctx.file, index: ctx.index };
   const lines = logicalLines(src);
   const out: ShellCommand[] = [];
-  let skipped = 0;
   let tooLong = 0;
-  const shellCtx = { file: ctx.file, index: ctx.index };
-  let i = 0;
-  while (i < lines.length) {
-    // One piece: whole lines up to PIECE characters (one line when retrying).
-    let j = i;
+  let skipped = 0;
+  /** The end (exclusive line index) of the piece that starts at line `from`. */
+  const pieceEnd = (from: number): number => {
+    let j = from;
     let size = 0;
-    do {
+    while (j < lines.length) {
       size += lines[j].end - lines[j].start;
       j++;
-    } while (!retry && j < lines.length && size + (lines[j].end - lines[j].start) <= PIECE);
-    let parsed: ShellCommand[] | undefined;
-    let joins = 0;
-    for (;;) {
-      const start = lines[i].start;
-      const end = lines[j - 1].end;
-      const length = end - start;
-      if (length > MAX_LINE && j - i === 1) {
-        tooLong++;
-        break;
-      }
-      if (budget.used + length > MAX_TOTAL) break;
-      budget.used += length;
-      const piece = slice(src, start, end);
-      if (piece.text.trim() === '') {
-        parsed = [];
-        break;
-      }
-      parsed = parseShellScript(piece, shellCtx);
-      if (parsed || retry || joins >= MAX_JOIN || j >= lines.length) break;
-      // Cut inside a construct (an if block, a heredoc): join the next piece and try again.
-      joins++;
-      let more = 0;
-      while (j < lines.length && more < PIECE) more += lines[j].end - lines[j++].start;
+      // A line too long to parse ends the piece before it.
+      if (lines[j - 1].cut || size >= PIECE || (j < lines.length && lines[j].end - lines[j].start > MAX_LINE)) break;
     }
-    if (parsed) out.push(...parsed);
-    else skipped += lines.slice(i, j).reduce((n, l) => n + l.end - l.start, 0);
-    i = j;
-    if (budget.used >= MAX_TOTAL && i < lines.length) {
-      skipped += lines.slice(i).reduce((n, l) => n + l.end - l.start, 0);
+    return j;
+  };
+  const parse = (start: number, end: number): ShellCommand[] | undefined => {
+    const length = end - start;
+    if (budget.used + length > MAX_TOTAL) return undefined;
+    budget.used += length;
+    const piece = slice(src, start, end);
+    return piece.text.trim() === '' ? [] : parseShellScript(piece, shellCtx);
+  };
+  let i = 0;
+  while (i < lines.length) {
+    if (budget.used >= MAX_TOTAL) {
+      skipped += src.text.length - lines[i].start;
       break;
     }
+    if (lines[i].end - lines[i].start > MAX_LINE) {
+      tooLong++;
+      i++;
+      continue;
+    }
+    let j = pieceEnd(i);
+    let parsed = parse(lines[i].start, lines[j - 1].end);
+    // Cut inside a construct: join the next piece and try again.
+    while (!parsed && j < lines.length && lines[j - 1].end - lines[i].start < MAX_WHOLE && lines[j].end - lines[j].start <= MAX_LINE) {
+      j = pieceEnd(j);
+      parsed = parse(lines[i].start, lines[j - 1].end);
+    }
+    if (parsed) {
+      out.push(...parsed);
+      i = j;
+      continue;
+    }
+    // Broken from here (or too long a construct): this line alone, then go on with the next.
+    const alone = lines[i].end - lines[i].start <= MAX_LINE ? parse(lines[i].start, lines[i].end) : undefined;
+    if (alone) out.push(...alone);
+    i++;
   }
   const at = firstSource(src, ctx);
   if (tooLong > 0) {
@@ -134,7 +147,7 @@ function parsePieces(src: MappedText, ctx: ScriptContext, result: ScriptResult, 
       source: at,
     });
   }
-  if (!retry && skipped > 0 && budget.used >= MAX_TOTAL) {
+  if (skipped > 0) {
     result.problems.push({
       rule: 'file-too-large',
       message: `Only the first ${MAX_TOTAL / 1024 / 1024} MB of shell commands in this file were analysed; ${skipped} characters were not`,
