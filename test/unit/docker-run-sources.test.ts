@@ -91,3 +91,24 @@ test('every rule with a flag equivalent fires on a docker run example, quietly o
   );
   assert.deepEqual(rules(clean), []);
 });
+
+test('the examples/docker-run files report what examples/README.md says', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const found = (file: string) => new Set(rules(lint(path.join(root, file), fs.readFileSync(path.join(root, file), 'utf8'))));
+  const script = found('examples/docker-run/deploy.sh');
+  for (const r of [
+    'docker-socket-mount',
+    'privileged',
+    'host-network',
+    'sensitive-host-mount',
+    'plaintext-secret',
+    'remote-script-piped-to-shell',
+    'insecure-download',
+  ]) {
+    assert.ok(script.has(r), `deploy.sh: ${r}`);
+  }
+  const workflow = found('examples/docker-run/.github/workflows/scan.yml');
+  for (const r of ['privileged', 'docker-socket-mount', 'port-all-interfaces', 'remote-script-piped-to-shell', 'plaintext-secret']) {
+    assert.ok(workflow.has(r), `scan.yml: ${r}`);
+  }
+});
