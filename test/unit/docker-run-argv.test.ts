@@ -126,6 +126,9 @@ test('unknown values never fire; home and project spellings are known', () => {
   assert.equal(of(sh('docker run --rm "${IMAGE}:${TAG}"'), 'image-unpinned').length, 0);
   // Flags nobody can see may set the limits.
   assert.equal(of(sh('docker run $DOCKER_OPTS alpine:3'), 'pids-limit-missing').length, 0);
+  assert.equal(of(sh('docker run --rm "$@"'), 'pids-limit-missing').length, 0);
+  assert.equal(of(sh('docker run "${ARGS[@]}" alpine:3'), 'pids-limit-missing').length, 0);
+  assert.equal(of(sh('docker run --rm "$IMAGE"'), 'pids-limit-missing').length, 1, 'a quoted variable is one word: the image');
 });
 
 test('negatives: flags after the image, commands in strings, heredocs, comments; --help; other subcommands', () => {

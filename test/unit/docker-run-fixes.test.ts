@@ -89,3 +89,19 @@ test('fix in a Makefile recipe keeps the continuation and the recipe prefix', ()
   const [f] = of(lint(file, text), 'privileged');
   assert.equal(fix(text, f, file), 'run:\n\tdocker run --rm \\\n\t  nginx:1.25\n');
 });
+
+test('removing the only flag of options: removes the entry, not just its value', () => {
+  const file = '/w/.github/workflows/ci.yml';
+  const text =
+    'jobs:\n  t:\n    runs-on: ubuntu-latest\n    services:\n      dind:\n        image: docker:27-dind\n        options: --privileged\n    steps:\n      - run: true\n';
+  const [f] = of(lint(file, text), 'privileged');
+  const after = fix(text, f, file);
+  assert.equal(
+    after,
+    'jobs:\n  t:\n    runs-on: ubuntu-latest\n    services:\n      dind:\n        image: docker:27-dind\n    steps:\n      - run: true\n',
+  );
+  assert.doesNotThrow(() => parseYaml(after));
+  const two = text.replace('--privileged', '--privileged --cpus 1');
+  const [g] = of(lint(file, two), 'privileged');
+  assert.match(fix(two, g, file), /options: --cpus 1\n/);
+});

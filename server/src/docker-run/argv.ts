@@ -23,7 +23,8 @@ import { GLOBAL_WITH_VALUE, longFlag, shortFlag, type FlagSpec } from './flags';
  * A word whose text holds an unquoted parameter expansion in flag position (`docker run $OPTS image`) may
  * expand to several flags: when its variable name says so (`*OPT*`, `*ARG*`, `*FLAG*`, `*PARAM*`) or a known flag
  * follows it, it counts as unknown flags (`opaque`) and scanning goes on; otherwise it is the image
- * (`docker run --rm "$IMAGE"`, `docker run $IMAGE cmd`).
+ * (`docker run --rm "$IMAGE"`, `docker run $IMAGE cmd`). `"$@"`, `$*` and `"${ARGS[@]}"` expand to several words
+ * even in quotes: always opaque.
  */
 
 /** The words of a command as the argv grammar needs them. */
@@ -255,8 +256,10 @@ const FLAGS_NAME = /OPT|ARG|FLAG|PARAM/i;
 /** An unquoted expansion in flag position that likely holds flags (see the file comment). */
 function mayBeFlags(words: readonly ArgvWord[], i: number): boolean {
   const w = words[i];
+  // `"$@"`, `$*`, `"${ARGS[@]}"`: the script's arguments or an array, several words even when quoted.
+  if (/^\$[@*]$|^\$\{[@*]\}$|^\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\}$/.test(w.text)) return true;
   if (w.quoted) return false;
-  const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(w.text) ?? /^\$\{\{\s*[\w.]*?([\w]+)\s*\}\}$/.exec(w.text);
+  const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(w.text);
   if (!m) return false;
   if (FLAGS_NAME.test(m[1]) && !/IMAGE|IMG/i.test(m[1])) return true;
   const next = words[i + 1];

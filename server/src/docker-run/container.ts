@@ -36,6 +36,9 @@ export interface CommandContext {
   /** A flag alone on its line may be removed with its line even without a continuation backslash (the lines of
    * a YAML `options: >-` block are words of one string). */
   lineWords?: boolean;
+  /** Words `from`..`to` are all of a YAML entry's value (`options: --privileged`): removing all of them removes the
+   * entry instead of leaving it empty. */
+  entry?: { from: number; to: number; remove(): TextEdit[] };
 }
 
 /** A word of the command with its file offsets. */
@@ -158,6 +161,8 @@ class Builder {
   }
 
   removeWords(from: number, to: number): TextEdit[] | undefined {
+    const entry = this.ctx.entry;
+    if (entry && from <= entry.from && to >= entry.to) return entry.remove();
     const first = this.words[from];
     const last = this.words[to];
     if (!first || !last || first.start < 0 || last.end < 0 || last.end < first.start) return undefined;

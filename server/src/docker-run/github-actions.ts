@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
-import type { ContainerSpec, EnvEntry, MappingSlot, ParsedFile, ShellWord, Source, Val } from '../../../shared-rules/src/model';
+import type { ContainerSpec, EnvEntry, MappingSlot, ParsedFile, ShellWord, Source, TextEdit, Val } from '../../../shared-rules/src/model';
 import { parseShellScript } from '../dockerfile/shell';
 import { LineIndex, type MappedText } from '../dockerfile/text';
 import { containerOfFlags, resolveValue, type CommandContext } from './container';
@@ -24,7 +24,7 @@ export function isGithubWorkflowPath(file: string): boolean {
 export function parseGithubWorkflow(file: string, text: string): ParsedFile {
   const index = new LineIndex(text);
   const doc = parseYaml(text);
-  if (!doc) return yamlProblem(file, index);
+  if (!doc) return yamlProblem(file);
   const root = doc.contents;
   const ctx: ScriptContext = { file, index };
   const results: ScriptResult[] = [];
@@ -56,8 +56,7 @@ export function parseGithubWorkflow(file: string, text: string): ParsedFile {
   return parsedFile(file, text, index, results, containers);
 }
 
-export function yamlProblem(file: string, index: LineIndex): ParsedFile {
-  void index;
+export function yamlProblem(file: string): ParsedFile {
   return {
     file,
     kind: 'docker-run',
@@ -147,10 +146,14 @@ function serviceContainer(key: Scalar, node: Node | null, name: string, ctx: Com
   if (!image && !isMap(node)) return undefined;
   const words: ShellWord[] = [];
   const options = stringScalar(get(node, 'options'));
+  let entry: CommandContext['entry'];
   if (options) {
     const mapped = scalarText(ctx.index.text, options);
     const parsed = mapped ? parseShellScript(expressions(mapped), { file: ctx.file, index: ctx.index }) : undefined;
     for (const cmd of parsed ?? []) if (!cmd.substitution) words.push(...cmd.words);
+    // Words 0 and 1 of the command are the made-up `docker create`.
+    const pair = pairOf(node, 'options');
+    if (words.length > 0 && pair) entry = { from: 2, to: words.length + 1, remove: () => removePair(pair.key, options, ctx) };
   }
   for (const [key, flag] of [
     ['volumes', '-v'],
@@ -164,11 +167,30 @@ function serviceContainer(key: Scalar, node: Node | null, name: string, ctx: Com
   }
   const c = containerOfFlags(
     words,
-    { ...ctx, lineWords: true },
+    { ...ctx, lineWords: true, ...(entry ? { entry } : {}) },
     { name, declaration, extent, image, mapping: optionsSlot(node, options, ctx) },
   );
   c.environment.push(...envEntries(get(node, 'env'), ctx));
   return c;
+}
+
+/** Removes a `key: value` entry of a block mapping: its lines, when nothing else is written on them. */
+function removePair(key: Scalar, value: Scalar, ctx: CommandContext): TextEdit[] {
+  if (!key.range || !value.range) return [];
+  const index = ctx.index;
+  const first = index.positionAt(key.range[0]).line;
+  const last = index.positionAt(Math.max(value.range[1] - 1, value.range[0])).line;
+  const start = index.lineStart(first);
+  if (index.text.slice(start, key.range[0]).trim() !== '') return [];
+  if (
+    index.text
+      .slice(value.range[1], index.lineEnd(last))
+      .replace(/\s+#.*$/, '')
+      .trim() !== ''
+  )
+    return [];
+  const end = last + 1 < index.lineCount ? index.lineStart(last + 1) : index.lineEnd(last);
+  return [{ file: ctx.file, range: index.range(start, end), newText: '' }];
 }
 
 /** `env:` of a job or service container. */

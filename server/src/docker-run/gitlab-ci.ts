@@ -23,7 +23,7 @@ const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 export function parseGitlabCi(file: string, text: string): ParsedFile {
   const index = new LineIndex(text);
   const doc = parseYaml(text);
-  if (!doc) return yamlProblem(file, index);
+  if (!doc) return yamlProblem(file);
   const ctx: ScriptContext = { file, index };
   const results: ScriptResult[] = [];
   const containers: ContainerSpec[] = [];
