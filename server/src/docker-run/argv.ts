@@ -259,6 +259,8 @@ function mayBeFlags(words: readonly ArgvWord[], i: number): boolean {
   // `"$@"`, `$*`, `"${ARGS[@]}"`: the script's arguments or an array, several words even when quoted.
   if (/^\$[@*]$|^\$\{[@*]\}$|^\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\}$/.test(w.text)) return true;
   if (w.quoted) return false;
+  // `$(docker_flags)`, `` `flags` ``: the output is split into words, flags as likely as an image.
+  if (/^\$\([^]*\)$|^`[^]*`$/.test(w.text)) return true;
   const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(w.text);
   if (!m) return false;
   if (FLAGS_NAME.test(m[1]) && !/IMAGE|IMG/i.test(m[1])) return true;

@@ -78,6 +78,8 @@ export function parseMakefile(file: string, text: string): ParsedFile {
       continue;
     }
     if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    // Conditionals between recipe lines keep the rule going.
+    if (/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(line)) continue;
     // A rule line `target: prereqs` (not an assignment `X := y`) starts recipes; anything else ends them.
     inRule = /^[^\s=#][^=#]*?:(?!=)/.test(line) && !ASSIGN.test(line);
     // A rule line continued with `\` goes on below.

@@ -47,10 +47,14 @@ function append(out: MappedText, index: LineIndex, line: number, from: number): 
   out.offsets.push(start + text.length);
 }
 
-/** The block's lines, less the fence's indentation. */
+/** The block's lines, less the fence's indentation and a `$ ` prompt (often written in `bash` blocks too). */
 function lines(index: LineIndex, from: number, to: number, indent: number): MappedText {
   const out: MappedText = { text: '', offsets: [] };
-  for (let l = from; l < to; l++) append(out, index, l, Math.min(indent, /^ */.exec(index.lineText(l))![0].length));
+  for (let l = from; l < to; l++) {
+    const text = index.lineText(l);
+    const lead = Math.min(indent, /^ */.exec(text)![0].length);
+    append(out, index, l, text.startsWith('$ ', lead) ? lead + 2 : lead);
+  }
   return out;
 }
 
