@@ -112,3 +112,19 @@ test('the examples/docker-run files report what examples/README.md says', () => 
     assert.ok(workflow.has(r), `scan.yml: ${r}`);
   }
 });
+
+test('CRLF Makefiles and workflows: the same findings at the same positions as with LF', () => {
+  const make = 'up:\n\tdocker run --rm \\\n\t  --privileged nginx:1.25\n';
+  const flow =
+    'jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "日本語😀"\n          docker run --privileged nginx:1.25\n      - run: docker run -p 80:80 nginx:1.25\n';
+  for (const [file, text] of [
+    ['/w/Makefile', make],
+    ['/w/.github/workflows/x.yml', flow],
+  ]) {
+    const at = (t: string) =>
+      lint(file, t).map((f) => `${f.rule}@${f.at.range.start.line}:${f.at.range.start.character}-${f.at.range.end.character}`);
+    assert.deepEqual(at(text.replace(/\n/g, '\r\n')), at(text), file);
+  }
+  const [p] = of(lint('/w/.github/workflows/x.yml', flow), 'privileged');
+  assert.deepEqual(p.at.range, { start: { line: 6, character: 21 }, end: { line: 6, character: 33 } });
+});
