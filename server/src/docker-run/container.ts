@@ -359,6 +359,23 @@ function buildContainer(words: Word[], inv: Invocation, ctx: CommandContext, fla
         break;
     }
   }
+  // The last of repeated single-valued flags wins (`--privileged ... --privileged`): removing the setting removes
+  // every use of the flag, or the earlier one would still hold.
+  for (const [names, v] of [
+    [['network', 'net'], c.networkMode],
+    [['pid'], c.pid],
+    [['ipc'], c.ipc],
+    [['uts'], c.uts],
+    [['userns'], c.usernsMode],
+    [['privileged'], c.privileged],
+  ] as const) {
+    const uses = inv.flags.filter((f) => f.spec && (names as readonly string[]).includes(f.spec.long));
+    if (!v || uses.length < 2) continue;
+    v.removeEntry = () => {
+      const edits = uses.map((f) => b.removeFlag(f));
+      return edits.every((e) => e && e.length > 0) ? edits.flatMap((e) => e!) : [];
+    };
+  }
   if (inv.opaque.length > 0) hideMissing(c, words[inv.opaque[0]].shell.source);
   if (!flagsOnly && inv.imageIndex !== undefined) {
     const w = words[inv.imageIndex];
