@@ -70,3 +70,18 @@ function parseDirective(comment: string): { ids: string[]; file: boolean } | und
   if (ids.length === 0) return undefined;
   return { ids, file: m[1] === '-file' };
 }
+
+/**
+ * Command lines continued over several lines (`docker run \`): a line suppression that covers the first line of
+ * a command covers each of its lines (Suppression.lastLine). `spans` are the commands' first and last lines.
+ */
+export function extendSuppressions(suppressions: Suppression[], spans: readonly { first: number; last: number }[]): void {
+  if (suppressions.length === 0) return;
+  const lastByFirst = new Map<number, number>();
+  for (const s of spans) if (s.last > s.first) lastByFirst.set(s.first, Math.max(lastByFirst.get(s.first) ?? s.first, s.last));
+  for (const s of suppressions) {
+    if (s.scope !== 'line') continue;
+    const last = lastByFirst.get(s.line);
+    if (last !== undefined) s.lastLine = last;
+  }
+}

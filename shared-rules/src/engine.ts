@@ -1,7 +1,7 @@
 import type { ContainerSpec, ParsedFile, Source, Suppression } from './model';
 import type { Finding, Rule, RuleContext, RuleSettings, Severity } from './rule';
 import { allRules } from './rules';
-import { renderMessage, type Locale } from './l10n';
+import { containerArgs, renderMessage, type Locale } from './l10n';
 import { imagesOf, isTrustedBy } from './image-ref';
 
 /** Resolves the severity of a rule for a file: `off` drops its findings, undefined keeps the default. */
@@ -77,15 +77,17 @@ function runRules(
 ): Finding[] {
   const out: Finding[] = [];
   let untrusted: boolean | undefined;
+  let names: Record<string, string> | undefined;
   for (const rule of rules) {
     if (!rule.appliesTo.includes(container.origin)) continue;
     if (untrustedOnly?.has(rule.id) && !(untrusted ??= runsUntrustedImage(container, ctx.settings.trustedRegistries))) continue;
     try {
       for (const report of rule.check(container, ctx)) {
+        names ??= containerArgs(container, locale);
         const finding: Finding = {
           rule: rule.id,
           severity: report.severity ?? rule.defaultSeverity,
-          message: renderMessage(rule, report.messageId, report.args, locale),
+          message: renderMessage(rule, report.messageId, { ...names, ...report.args }, locale),
           at: report.at,
           fixable: rule.fixable,
           container: container.name,
@@ -120,9 +122,9 @@ function runsUntrustedImage(container: ContainerSpec, trusted: readonly string[]
 }
 
 function inheritedMessage(container: ContainerSpec): string {
-  return container.origin === 'compose'
-    ? `Service '${container.name}' inherits this value`
-    : `Stage '${container.name}' inherits this value`;
+  if (container.origin === 'compose') return `Service '${container.name}' inherits this value`;
+  if (container.origin === 'dockerfile') return `Stage '${container.name}' inherits this value`;
+  return `${container.name} uses this value`;
 }
 
 function isWithin(at: Source, container: ContainerSpec): boolean {
@@ -201,7 +203,8 @@ function applySuppressions(findings: Finding[], files: readonly Pick<ParsedFile,
 
 function suppresses(s: Suppression, f: Finding): boolean {
   if (!s.ids.includes(f.rule) && !s.ids.includes('all')) return false;
-  return s.scope === 'file' || s.line === f.at.range.start.line;
+  const line = f.at.range.start.line;
+  return s.scope === 'file' || s.line === line || (s.lastLine !== undefined && s.line <= line && line <= s.lastLine);
 }
 
 /** `a.localeCompare(b)` is this collator's compare (ECMA-402), but builds a collator on every call. */

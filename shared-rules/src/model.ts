@@ -81,7 +81,8 @@ export interface Mount extends Item {
 }
 
 export interface PortBinding extends Item {
-  syntax: 'short' | 'long' | 'dockerfile-expose';
+  /** `publish-all`: `docker run -P`, every port the image exposes on a random host port of every interface. */
+  syntax: 'short' | 'long' | 'dockerfile-expose' | 'publish-all';
   /** Host address: undefined when absent (all interfaces). */
   hostIp?: Val;
   /** Host port or range; undefined when only the container port is given (`"3000"`, `9100`). */
@@ -152,7 +153,7 @@ export interface ShellCommand {
 }
 
 export interface BuildCommand {
-  /** The RUN instruction. */
+  /** The RUN instruction (a script's command: the pipeline, from its first word to its last). */
   source: Source;
   /** The text of the script as written (continuations joined). */
   script: string;
@@ -188,11 +189,19 @@ export interface BuildLink {
 }
 
 /**
- * A container: a Compose service (origin `compose`) or a Dockerfile image stage (origin `dockerfile`).
+ * Where a container comes from: a Compose service, a Dockerfile image stage, a `docker run` / `create` command
+ * line (shell scripts, Makefiles, CI workflows; also a GitHub Actions job or service container), or `script`:
+ * not a container but the commands of a script file, CI step or recipe themselves (the RUN rules read them).
+ */
+export type ContainerOrigin = 'compose' | 'dockerfile' | 'docker-run' | 'script';
+
+/**
+ * A container: a Compose service (origin `compose`), a Dockerfile image stage (origin `dockerfile`), a
+ * `docker run` command line (origin `docker-run`) or a script's own commands (origin `script`).
  * Fields that a source cannot express stay undefined / empty.
  */
 export interface ContainerSpec {
-  origin: 'compose' | 'dockerfile';
+  origin: ContainerOrigin;
   /** Service name, or stage name / `stage N` for a Dockerfile. */
   name: string;
   /** The file the container is declared in. */
@@ -201,7 +210,8 @@ export interface ContainerSpec {
   declaration: Source;
   /** The whole service block / stage, to tell whether a value is written inside it. */
   extent: Range;
-  /** Compose: the service mapping, for adding keys such as `pids_limit`. */
+  /** Compose: the service mapping, for adding keys such as `pids_limit`. docker run: adds the flag that
+   * carries the Compose key's setting (`pids_limit` → `--pids-limit 200`) right after `run` / `create`. */
   mapping?: MappingSlot;
 
   image?: Val;
@@ -234,6 +244,8 @@ export interface ContainerSpec {
 
   /** Dockerfile: the image stage's instructions that matter to rules. */
   dockerfile?: DockerfileStageInfo;
+  /** Origin `script`: the file's (or step's) own commands, one BuildCommand per pipeline, for the RUN rules. */
+  scripts?: BuildCommand[];
 }
 
 export interface UserInstruction {
@@ -292,13 +304,16 @@ export interface Suppression {
   scope: 'line' | 'file';
   /** For `line` scope: the 0-based line the suppression covers (the next line, or its own line). */
   line: number;
+  /** A command continued over several lines (`docker run \\`): the last line it covers too (from `line`). */
+  lastLine?: number;
   source: Source;
 }
 
 /** Everything parsed from one file. */
 export interface ParsedFile {
   file: string;
-  kind: 'compose' | 'dockerfile';
+  /** `docker-run`: a shell script, Makefile, CI workflow or Markdown file read for its command lines. */
+  kind: 'compose' | 'dockerfile' | 'docker-run';
   containers: ContainerSpec[];
   suppressions: Suppression[];
   /** Problems found while parsing (syntax errors, limits hit); reported as findings by the engine. */

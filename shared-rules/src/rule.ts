@@ -1,4 +1,4 @@
-import type { ContainerSpec, Source, TextEdit } from './model';
+import type { ContainerOrigin, ContainerSpec, Source, TextEdit } from './model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -84,10 +84,10 @@ export interface Rule {
   title: string;
   defaultSeverity: Severity;
   /** Which containers the rule looks at. */
-  appliesTo: ReadonlyArray<'compose' | 'dockerfile'>;
+  appliesTo: ReadonlyArray<ContainerOrigin>;
   /** True when the rule can offer a quick fix. */
   fixable: boolean;
-  /** English message templates by id (`{service}` placeholders), translated in l10n/ja.ts. */
+  /** English message templates by id (`{placeholders}`; the engine fills `{Container}` / `{container}`), translated in l10n/ja.ts. */
   messages: Record<string, string>;
   check(container: ContainerSpec, ctx: RuleContext): RuleReport[];
 }

@@ -1,4 +1,4 @@
-import type { TextEdit, Val } from './model';
+import type { BuildCommand, ContainerSpec, TextEdit, Val } from './model';
 import type { FixSafety, RuleFix } from './rule';
 
 /** A known value that YAML / Compose reads as true. */
@@ -65,4 +65,9 @@ export function rewriteAffixes(v: Val | undefined, a: Affixes): TextEdit[] | und
   if (strip1.length + strip2.length > text.length || !text.startsWith(strip1) || !text.endsWith(strip2)) return undefined;
   const middle = text.slice(strip1.length, text.length - strip2.length);
   return v.replace(`${a.addPrefix ?? ''}${middle}${a.addSuffix ?? ''}`);
+}
+
+/** The shell commands the RUN rules read: a Dockerfile's RUNs (every stage), or a script's own commands. */
+export function buildCommandsOf(c: ContainerSpec): BuildCommand[] {
+  return c.dockerfile?.allRuns ?? c.scripts ?? [];
 }

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { allRules } from '../../shared-rules/src/rules';
 import { engineRules } from '../../shared-rules/src/meta';
 import { lintText } from '../helpers/lint';
+import { parseCommandLineFile } from '../../server/src/docker-run';
+import { lintParsed } from '../../shared-rules/src/engine';
 
 // Compiled to out/test/unit: the repository root is three levels up.
 const root = path.resolve(__dirname, '../../..');
@@ -155,5 +157,72 @@ test('Bad examples trigger their rule, Good and Suppress examples do not', () =>
   }
   assert.ok(checked > 60, `only ${checked} examples were checked`);
   assert.ok(dockerfileExamples > 10, `only ${dockerfileExamples} Dockerfile examples`);
+  assert.deepEqual(problems, []);
+});
+
+test('the docker run and script examples of the rule pages trigger their rule', () => {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const id of ids) {
+    const file = path.join(docs, `${id}.md`);
+    if (!exists(file)) continue;
+    for (const block of codeBlocks(read(file))) {
+      if (block.lang !== 'sh' || (block.section !== 'docker run' && block.section !== 'Scripts and CI steps')) continue;
+      checked++;
+      const parsed = parseCommandLineFile('/docs-example/example.sh', block.code);
+      const findings = parsed ? lintParsed([parsed], { settings: SETTINGS[id] ?? {} }) : [];
+      if (!findings.some((f) => f.rule === id)) problems.push(`${id}: the ${block.section} example does not trigger it`);
+    }
+  }
+  assert.ok(checked >= 30, `only ${checked} examples were checked`);
+  assert.deepEqual(problems, []);
+});
+
+test('every source page has a Japanese page with the same code blocks, and its examples report what it says', () => {
+  const dir = path.join(root, 'docs', 'sources');
+  const problems: string[] = [];
+  const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.md'));
+  assert.ok(pages.length >= 6, 'the overview and a page per source');
+  const as: Record<string, string> = {
+    'shell-scripts.md': '/docs-example/example.sh',
+    'makefiles.md': '/docs-example/Makefile',
+    'github-actions.md': '/docs-example/.github/workflows/ci.yml',
+    'gitlab-ci.md': '/docs-example/.gitlab-ci.yml',
+    'markdown.md': '/docs-example/README.md',
+  };
+  const expected: Record<string, string[]> = {
+    'shell-scripts.md': ['docker-socket-mount', 'port-all-interfaces', 'pids-limit-missing'],
+    'makefiles.md': ['docker-socket-mount', 'port-all-interfaces'],
+    'github-actions.md': ['privileged', 'docker-socket-mount'],
+    'gitlab-ci.md': ['docker-socket-mount'],
+    'markdown.md': ['port-all-interfaces'],
+  };
+  for (const page of pages) {
+    const ja = path.join(dir, 'ja', page);
+    if (!exists(ja)) {
+      problems.push(`missing docs/sources/ja/${page}`);
+      continue;
+    }
+    const en = codeBlocks(read(path.join(dir, page))).map((b) => b.code);
+    if (
+      en.join('\u0000') !==
+      codeBlocks(read(ja))
+        .map((b) => b.code)
+        .join('\u0000')
+    )
+      problems.push(`${page}: Japanese code blocks differ`);
+    const file = as[page];
+    if (!file) continue;
+    const text =
+      page === 'markdown.md'
+        ? read(path.join(dir, page)).split('````markdown\n')[1].split('````')[0]
+        : codeBlocks(read(path.join(dir, page)))[0].code;
+    const parsed = parseCommandLineFile(file, text, { markdown: true });
+    const found = parsed ? lintParsed([parsed]).map((f) => f.rule) : [];
+    for (const rule of expected[page]) if (!found.includes(rule)) problems.push(`${page}: the example does not report ${rule}`);
+    if (found.includes('unused-suppression') || found.includes('privileged') !== expected[page].includes('privileged')) {
+      problems.push(`${page}: unexpected findings ${found.join(', ')}`);
+    }
+  }
   assert.deepEqual(problems, []);
 });

@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules } from '../../shared-rules/src/rules';
 import { ja } from '../../shared-rules/src/l10n/ja';
-import { fill, renderMessage } from '../../shared-rules/src/l10n';
+import { containerArgs, fill, renderMessage } from '../../shared-rules/src/l10n';
 import fc from 'fast-check';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{Container}` (sentence start) and `{container}` are one name: Japanese has no capitals to tell them apart.
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => (m[1] === 'Container' ? 'container' : m[1])).sort();
 
 test('every rule has a Japanese title and every message id in Japanese', () => {
   const missing: string[] = [];
@@ -35,8 +36,9 @@ test('Japanese messages use the same placeholders as the English ones, and no st
 
 test('rendering falls back to English and fills placeholders', () => {
   const rule = allRules.find((r) => r.id === 'privileged')!;
-  assert.match(renderMessage(rule, 'default', { service: 'web' }, 'ja'), /サービス「web」/);
-  assert.match(renderMessage(rule, 'default', { service: 'web' }, 'en'), /Service 'web'/);
+  const web = { origin: 'compose', name: 'web' };
+  assert.match(renderMessage(rule, 'default', containerArgs(web, 'ja'), 'ja'), /^サービス「web」は/);
+  assert.match(renderMessage(rule, 'default', containerArgs(web, 'en'), 'en'), /^Service 'web' runs privileged/);
 });
 
 test('fill puts each argument where its {name} is, leaves unknown names and replacement patterns as written', () => {

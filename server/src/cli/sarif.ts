@@ -4,7 +4,7 @@ import type { Range, TextEdit } from '../../../shared-rules/src/model';
 import { docsUrl, type Finding, type Severity } from '../../../shared-rules/src/rule';
 import { allRules } from '../../../shared-rules/src/rules';
 import { engineRules } from '../../../shared-rules/src/meta';
-import { renderMessage, ruleTitle, type Locale } from '../../../shared-rules/src/l10n';
+import { containerArgs, renderMessage, ruleTitle, type Locale } from '../../../shared-rules/src/l10n';
 import { fingerprints } from './fingerprint';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -47,7 +47,8 @@ export function ruleDescriptors(locale: Locale): RuleDescriptor[] {
     const title = ruleTitle(rule, locale);
     const messageId = 'default' in rule.messages ? 'default' : Object.keys(rule.messages)[0];
     const template = messageId === undefined ? undefined : rule.messages[messageId];
-    const example = template ? renderMessage(rule, messageId, placeholderArgs(template), locale) : title;
+    const args = { ...placeholderArgs(template ?? ''), ...containerArgs({ origin: 'compose', name: '<service>' }, locale) };
+    const example = template ? renderMessage(rule, messageId, args, locale) : title;
     return descriptor(rule.id, ruleName(rule.title), title, example, rule.defaultSeverity);
   });
   const fromEngine = engineRules.map((r) => descriptor(r.id, ruleName(r.title), ruleTitle(r, locale), r.title, r.defaultSeverity));

@@ -36,6 +36,25 @@ export function fill(template: string, args: Record<string, string> | undefined)
   return out;
 }
 
+/**
+ * How messages name the container a finding is about, by the container's origin: `{Container}` starts a sentence,
+ * `{container}` stands inside one ("Service 'web'" / "service 'web'" for Compose). The engine fills both.
+ */
+export function containerArgs(container: { origin: string; name: string }, locale: Locale): Record<string, string> {
+  const name = container.name;
+  if (container.origin === 'docker-run') {
+    // The name of a docker run container is its --name, else its image, else the command itself.
+    if (/^(docker|podman|nerdctl) (run|create)$/.test(name)) {
+      if (locale === 'ja') return { Container: `この ${name} のコンテナ`, container: `この ${name} のコンテナ` };
+      return { Container: `This ${name} container`, container: `this ${name} container` };
+    }
+    if (locale === 'ja') return { Container: `docker run のコンテナ「${name}」`, container: `docker run のコンテナ「${name}」` };
+    return { Container: `The docker run container '${name}'`, container: `the docker run container '${name}'` };
+  }
+  if (locale === 'ja') return { Container: `サービス「${name}」`, container: `サービス「${name}」` };
+  return { Container: `Service '${name}'`, container: `service '${name}'` };
+}
+
 /** The rule's message in `locale`, falling back to English. */
 export function renderMessage(rule: Rule, messageId: string, args: Record<string, string> | undefined, locale: Locale): string {
   const local = locale === 'en' ? undefined : catalogues[locale][rule.id]?.messages[messageId];

@@ -6,19 +6,19 @@ export const ja: Record<string, RuleTexts> = {
     title: 'コンテナが特権モードで動作します',
     messages: {
       default:
-        'サービス「{service}」は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
+        '{container}は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
       fix: 'privileged: true を削除する',
+      fixFlag: '--privileged を削除する',
     },
   },
   'docker-socket-mount': {
     title: 'コンテナエンジンのソケットがコンテナにマウントされています',
     messages: {
-      default:
-        '{path} をマウントすると、サービス「{service}」がコンテナエンジンを完全に操作できます。特権コンテナを起動してホストを乗っ取れます',
+      default: '{path} をマウントすると、{container}がコンテナエンジンを完全に操作できます。特権コンテナを起動してホストを乗っ取れます',
       readOnly:
-        '{path} をマウントすると、読み取り専用でもサービス「{service}」がコンテナエンジンを完全に操作できます（:ro は API を制限しません）。特権コンテナを起動してホストを乗っ取れます',
+        '{path} をマウントすると、読み取り専用でも{container}がコンテナエンジンを完全に操作できます（:ro は API を制限しません）。特権コンテナを起動してホストを乗っ取れます',
       directory:
-        '{path} をマウントすると、その中のコンテナエンジンのソケットにサービス「{service}」がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
+        '{path} をマウントすると、その中のコンテナエンジンのソケットに{container}がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
       fix: '{path} のマウントを削除する',
     },
   },
@@ -26,9 +26,9 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ホストの重要なパスがコンテナにマウントされています',
     messages: {
       default:
-        'サービス「{service}」はホストの {path} を書き込み可能でマウントしています。侵害されたコンテナがホストのファイルを書き換え、ホストを乗っ取れます',
+        '{container}はホストの {path} を書き込み可能でマウントしています。侵害されたコンテナがホストのファイルを書き換え、ホストを乗っ取れます',
       readOnly:
-        'サービス「{service}」はホストの {path} を読み取り専用でマウントしています。ホストの秘密情報や設定を読み取れるため、必要なファイルだけをマウントしてください',
+        '{container}はホストの {path} を読み取り専用でマウントしています。ホストの秘密情報や設定を読み取れるため、必要なファイルだけをマウントしてください',
       fix: '{path} を読み取り専用でマウントする',
     },
   },
@@ -36,31 +36,35 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ポートがすべてのネットワークインターフェースに公開されています',
     messages: {
       default:
-        'サービス「{service}」は {port} をホストのすべてのインターフェースに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
+        '{container}は {port} をホストのすべてのインターフェースに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       randomPort:
-        'サービス「{service}」はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
+        '{container}はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       fix: '127.0.0.1 にバインドする',
+      publishAll:
+        '{container}はイメージが公開するすべてのポートを（-P で）ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します。必要なポートだけを -p 127.0.0.1:PORT:PORT で公開してください',
     },
   },
   'docker-daemon-port': {
     title: 'Docker Engine API のポートが公開されています',
     messages: {
       default:
-        'サービス「{service}」は Docker Engine API のポートであるホストのポート {port} を公開しています。到達できる者は誰でもコンテナを起動し、ホストを乗っ取れます',
+        '{container}は Docker Engine API のポートであるホストのポート {port} を公開しています。到達できる者は誰でもコンテナを起動し、ホストを乗っ取れます',
     },
   },
   'host-network': {
     title: 'コンテナがホストのネットワークを共有しています',
     messages: {
       default:
-        'サービス「{service}」は network_mode: host を使っています。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
+        '{container}は network_mode: host を使っています。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
+      flag: '{container}は --network host で動作します。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
+      fixFlag: '--network host を削除する',
     },
   },
   'network-none-suggested': {
     title: 'ネットワークが不要な信頼できないコンテナはネットワークなしにしてください',
     messages: {
       default:
-        'サービス「{service}」は信頼済みレジストリ外のイメージ {image} を使い、ポートを公開していません。ネットワークが不要なら network_mode: none でネットワークへのアクセスを断てます',
+        '{container}は信頼済みレジストリ外のイメージ {image} を使い、ポートを公開していません。ネットワークが不要なら network_mode: none でネットワークへのアクセスを断てます',
       fix: 'network_mode: none を追加する',
     },
   },
@@ -68,84 +72,95 @@ export const ja: Record<string, RuleTexts> = {
     title: 'コンテナがホストの PID 名前空間を共有しています',
     messages: {
       default:
-        'サービス「{service}」は pid: host を使っています。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
+        '{container}は pid: host を使っています。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
+      flag: '{container}は --pid host で動作します。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
+      fixFlag: '--pid host を削除する',
     },
   },
   'host-ipc': {
     title: 'コンテナがホストの IPC 名前空間を共有しています',
     messages: {
       default:
-        'サービス「{service}」は ipc: host を使っています。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
+        '{container}は ipc: host を使っています。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
+      flag: '{container}は --ipc host で動作します。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
+      fixFlag: '--ipc host を削除する',
     },
   },
   'host-uts': {
     title: 'コンテナがホストの UTS 名前空間を共有しています',
     messages: {
-      default:
-        'サービス「{service}」は uts: host を使っています。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
+      default: '{container}は uts: host を使っています。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
+      flag: '{container}は --uts host で動作します。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
+      fixFlag: '--uts host を削除する',
     },
   },
   'host-userns': {
     title: 'コンテナがユーザー名前空間のリマップを無効にしています',
     messages: {
       default:
-        'サービス「{service}」は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
+        '{container}は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
       fix: 'userns_mode: host を削除する',
+      flag: '{container}は --userns host で動作します。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
+      fixFlag: '--userns host を削除する',
     },
   },
   'root-user': {
     title: 'コンテナが root で動作します',
     messages: {
       default:
-        'サービス「{service}」は root（user: {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
+        '{container}は root（user: {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
       build:
-        'サービス「{service}」は root で動作します。user: が設定されておらず、Dockerfile {dockerfile} も root 以外の USER で終わっていません。user: を設定するか Dockerfile に USER を追加してください',
+        '{container}は root で動作します。user: が設定されておらず、Dockerfile {dockerfile} も root 以外の USER で終わっていません。user: を設定するか Dockerfile に USER を追加してください',
       noUser: 'イメージが root で動作します。{stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
       rootUser:
         'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
       fix: 'USER 10001 を追加する',
+      flag: '{container}は root（--user {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
     },
   },
   'cap-add-dangerous': {
     title: '危険な Linux ケーパビリティが追加されています',
     messages: {
-      all: 'サービス「{service}」はすべてのケーパビリティ（{cap}）を追加しています。privileged: true とほぼ同等の権限です',
+      all: '{container}はすべてのケーパビリティ（{cap}）を追加しています。privileged: true とほぼ同等の権限です',
       sysAdmin:
-        'サービス「{service}」は {cap} を追加しています。ファイルシステムのマウントなど多くの管理操作が可能になり、コンテナエスケープの典型的な経路です',
-      sysPtrace: 'サービス「{service}」は {cap} を追加しています。見えている他のプロセスをトレースし、コードを注入できます',
-      sysModule: 'サービス「{service}」は {cap} を追加しています。カーネルモジュールをロードでき、ホストのカーネルでコードを実行できます',
+        '{container}は {cap} を追加しています。ファイルシステムのマウントなど多くの管理操作が可能になり、コンテナエスケープの典型的な経路です',
+      sysPtrace: '{container}は {cap} を追加しています。見えている他のプロセスをトレースし、コードを注入できます',
+      sysModule: '{container}は {cap} を追加しています。カーネルモジュールをロードでき、ホストのカーネルでコードを実行できます',
       dacReadSearch:
-        'サービス「{service}」は {cap} を追加しています。任意のファイルを読め、ハンドル経由でホストのファイルを開けるため、コンテナエスケープに悪用されたことがあります',
+        '{container}は {cap} を追加しています。任意のファイルを読め、ハンドル経由でホストのファイルを開けるため、コンテナエスケープに悪用されたことがあります',
       netAdmin:
-        'サービス「{service}」は {cap} を追加しています。インターフェース、ルーティング、ファイアウォールのルールを変更でき、通信の盗聴や転送ができます',
-      sysRawio: 'サービス「{service}」は {cap} を追加しています。ホストのデバイスと I/O ポートへの生のアクセスを与えます',
-      bpf: 'サービス「{service}」は {cap} を追加しています。ホストのカーネルに eBPF プログラムをロードし、カーネルメモリを読めます',
-      perfmon: 'サービス「{service}」は {cap} を追加しています。perf と eBPF でホストのプロセスとカーネルを監視できます',
+        '{container}は {cap} を追加しています。インターフェース、ルーティング、ファイアウォールのルールを変更でき、通信の盗聴や転送ができます',
+      sysRawio: '{container}は {cap} を追加しています。ホストのデバイスと I/O ポートへの生のアクセスを与えます',
+      bpf: '{container}は {cap} を追加しています。ホストのカーネルに eBPF プログラムをロードし、カーネルメモリを読めます',
+      perfmon: '{container}は {cap} を追加しています。perf と eBPF でホストのプロセスとカーネルを監視できます',
     },
   },
   'cap-drop-missing': {
     title: 'ケーパビリティが削除されていません',
     messages: {
       default:
-        'サービス「{service}」は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。cap_drop: [ALL] ですべて削除し、必要なものだけを追加してください',
+        '{container}は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。cap_drop: [ALL] ですべて削除し、必要なものだけを追加してください',
       partial:
-        'サービス「{service}」は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
+        '{container}は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
       fix: 'cap_drop: [ALL] を追加する',
+      flag: '{container}は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。--cap-drop ALL ですべて削除し、必要なものだけを --cap-add で追加してください',
+      fixFlag: '--cap-drop ALL を追加する',
     },
   },
   'no-new-privileges-missing': {
     title: 'no-new-privileges が設定されていません',
     messages: {
       default:
-        'サービス「{service}」は no-new-privileges を設定していません。コンテナ内のプロセスが su や sudo などの setuid バイナリで権限を昇格できます',
+        '{container}は no-new-privileges を設定していません。コンテナ内のプロセスが su や sudo などの setuid バイナリで権限を昇格できます',
       fix: 'security_opt: [no-new-privileges:true] を追加する',
+      fixFlag: '--security-opt no-new-privileges を追加する',
     },
   },
   'seccomp-disabled': {
     title: 'seccomp プロファイルが無効です',
     messages: {
       default:
-        'サービス「{service}」は {option} を設定しています。seccomp フィルターが無効になり、カーネルの脆弱性の悪用やコンテナエスケープに使われるものを含め、すべてのシステムコールを呼び出せます',
+        '{container}は {option} を設定しています。seccomp フィルターが無効になり、カーネルの脆弱性の悪用やコンテナエスケープに使われるものを含め、すべてのシステムコールを呼び出せます',
       fix: '{option} を削除する',
     },
   },
@@ -153,7 +168,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'AppArmor プロファイルが無効です',
     messages: {
       default:
-        'サービス「{service}」は {option} を設定しています。/proc や /sys への書き込みやファイルシステムのマウントを防ぐ AppArmor プロファイルが無効になります',
+        '{container}は {option} を設定しています。/proc や /sys への書き込みやファイルシステムのマウントを防ぐ AppArmor プロファイルが無効になります',
       fix: '{option} を削除する',
     },
   },
@@ -161,7 +176,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'SELinux のラベリングが無効です',
     messages: {
       default:
-        'サービス「{service}」は {option} を設定しています。SELinux による分離が無効になり、到達できるホストのファイルや他のコンテナから隔離されません',
+        '{container}は {option} を設定しています。SELinux による分離が無効になり、到達できるホストのファイルや他のコンテナから隔離されません',
       fix: '{option} を削除する',
     },
   },
@@ -169,58 +184,64 @@ export const ja: Record<string, RuleTexts> = {
     title: 'ルートファイルシステムが書き込み可能です',
     messages: {
       default:
-        'サービス「{service}」のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
+        '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
       fix: 'read_only: true を設定する',
+      flag: '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。--read-only を付け、書き込みが必要な場所には --tmpfs かボリュームをマウントしてください',
+      fixFlag: '--read-only を追加する',
     },
   },
   'host-devices': {
     title: 'ホストのデバイスがコンテナにマッピングされています',
     messages: {
       default:
-        'サービス「{service}」はホストのデバイス {device} をコンテナにマッピングしています。デバイスを直接読み書きできるため、本当に必要か確認し、最小限のアクセス（:r など）にしてください',
+        '{container}はホストのデバイス {device} をコンテナにマッピングしています。デバイスを直接読み書きできるため、本当に必要か確認し、最小限のアクセス（:r など）にしてください',
     },
   },
   'mount-propagation-shared': {
     title: '共有伝播のバインドマウントがあります',
     messages: {
       default:
-        'サービス「{service}」は {path} を {propagation} 伝播でバインドマウントしています。コンテナ内で行ったマウントがホストに現れます。伝播が本当に必要でなければ既定（rprivate）を使ってください',
+        '{container}は {path} を {propagation} 伝播でバインドマウントしています。コンテナ内で行ったマウントがホストに現れます。伝播が本当に必要でなければ既定（rprivate）を使ってください',
     },
   },
   'pids-limit-missing': {
     title: 'プロセス数の制限がありません（フォーク爆弾対策）',
     messages: {
       default:
-        'サービス「{service}」にはプロセス数の制限がありません。フォーク爆弾でホストのプロセステーブルが枯渇し、ホストが停止するおそれがあります',
+        '{container}にはプロセス数の制限がありません。フォーク爆弾でホストのプロセステーブルが枯渇し、ホストが停止するおそれがあります',
       unlimited:
-        'サービス「{service}」はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
+        '{container}はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
       fix: 'pids_limit: 200 を設定する',
       fixDeploy: 'deploy.resources.limits.pids: 200 を設定する',
+      fixFlag: '--pids-limit 200 を追加する',
+      fixFlagValue: '--pids-limit 200 に設定する',
     },
   },
   'memory-limit-missing': {
     title: 'メモリの制限がありません',
     messages: {
       default:
-        'サービス「{service}」にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
+        '{container}にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
       fix: 'mem_limit: 512m を追加する',
+      fixFlag: '--memory 512m を追加する',
     },
   },
   'cpu-limit-missing': {
     title: 'CPU の制限がありません',
     messages: {
       default:
-        'サービス「{service}」には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
+        '{container}には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
       fix: 'cpus: 1.0 を追加する',
+      fixFlag: '--cpus 1.0 を追加する',
     },
   },
   'image-unpinned': {
     title: 'イメージのバージョンが固定されていません',
     messages: {
       default:
-        'サービス「{service}」はタグのないイメージ {image}（latest と同じ）を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
+        '{container}はタグのないイメージ {image}（latest と同じ）を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
       latest:
-        'サービス「{service}」は latest タグのイメージ {image} を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
+        '{container}は latest タグのイメージ {image} を使っています。pull のたびに未確認の別のイメージになるおそれがあります。バージョンタグかダイジェストで固定してください',
       dockerfile:
         'FROM {image} にタグがありません（latest と同じ）。ビルドのたびに未確認の別のイメージから始まるおそれがあります。バージョンタグかダイジェストで固定してください',
       dockerfileLatest:
@@ -236,7 +257,7 @@ export const ja: Record<string, RuleTexts> = {
     title: 'イメージがダイジェストで固定されていません',
     messages: {
       default:
-        'サービス「{service}」はイメージ {image} をタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものを確実に実行するにはダイジェスト（{image}@sha256:...）で固定してください',
+        '{container}はイメージ {image} をタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものを確実に実行するにはダイジェスト（{image}@sha256:...）で固定してください',
       dockerfile:
         'FROM {image} はタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものから確実にビルドするにはダイジェスト（{image}@sha256:...）で固定してください',
       via: '{via}={image} はタグだけで指定しています。タグは別のイメージに付け替えられるため、確認したものから確実にコピーするにはダイジェスト（{image}@sha256:...）で固定してください',
@@ -247,8 +268,7 @@ export const ja: Record<string, RuleTexts> = {
   'untrusted-registry': {
     title: '信頼されていないレジストリのイメージです',
     messages: {
-      default:
-        'サービス「{service}」のイメージ {image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
+      default: '{container}のイメージ {image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
       dockerfile: 'FROM {image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
       via: '{via}={image}（{name}）は信頼済みレジストリ（{trusted}）の外にあります。内容も公開元も検証されていません',
     },
@@ -257,19 +277,20 @@ export const ja: Record<string, RuleTexts> = {
     title: 'シークレットが平文で書かれています',
     messages: {
       default:
-        'サービス「{service}」は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。Compose の secrets（{name}_FILE）か、管理対象外の .env からの ${{name}} を使ってください',
+        '{container}は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。Compose の secrets（{name}_FILE）か、管理対象外の .env からの ${{name}} を使ってください',
       arg: 'ARG {name} は認証情報のようです。ビルド引数はイメージの履歴に記録されます。代わりに RUN --mount=type=secret で渡してください',
       env: 'ENV {name} は認証情報をイメージに保存します。すべてのレイヤーと docker inspect で見えます。必要な RUN にだけ RUN --mount=type=secret で渡すか、コンテナの起動時に設定してください',
       copiedFile:
         '{name}={value} は、COPY がイメージに入れる認証情報ファイルを指しています。イメージを pull できる誰もが読めます。ファイルはコンテナの起動時にマウントするか、ビルド中は RUN --mount=type=secret を使ってください',
       copiedInto:
         'COPY は、{name} がツールに認証情報を読ませる場所にファイルを置きます。イメージを pull できる誰もが読めます。ファイルはコンテナの起動時にマウントするか、ビルド中は RUN --mount=type=secret を使ってください',
+      flag: '{container}はコマンドラインで {name} を平文で設定しています。このファイルや CI のログを読める人、docker inspect を実行できる人に見えます。環境から（-e {name}）か、管理対象外の --env-file で渡してください',
     },
   },
   'logging-disabled': {
     title: 'コンテナのログが無効です',
     messages: {
-      default: 'サービス「{service}」はログを無効（driver none）にしています。インシデントの後に何をしたかの記録が残りません',
+      default: '{container}はログを無効（driver none）にしています。インシデントの後に何をしたかの記録が残りません',
     },
   },
   'remote-script-piped-to-shell': {
@@ -278,6 +299,10 @@ export const ja: Record<string, RuleTexts> = {
       pipe: 'RUN がダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままビルド内で実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
       substitution:
         'RUN がダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままビルド内で実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      scriptPipe:
+        'このコマンドはダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままこのマシンで実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      scriptSubstitution:
+        'このコマンドはダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままこのマシンで実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
     },
   },
   'insecure-download': {
@@ -313,10 +338,14 @@ export const ja: Record<string, RuleTexts> = {
       export:
         'export {name}={value} はこのスクリプトの以降のすべてのコマンドで {tool} の TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
       compose:
-        'サービス「{service}」は {name}={value} を設定しており、コンテナ内の {tool} の TLS 証明書の検証が無効になります。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
+        '{container}は {name}={value} を設定しており、コンテナ内の {tool} の TLS 証明書の検証が無効になります。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
       fix: '{flag} を削除する（安全ではない修正：証明書が信頼されない環境では再びダウンロードに失敗します）',
       fixSignature: '{flag} を削除する（安全ではない修正：署名のないパッケージは再びインストールに失敗します）',
       fixEnv: '{name}={value} を削除する（安全ではない修正：証明書が信頼されない環境では再び接続に失敗します）',
+      scriptFlag:
+        '{flag} は {command} の証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、このコマンドがダウンロードするものを差し替えられます',
+      scriptConfig:
+        '{command} は以降のすべてのコマンドで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
     },
   },
   'sudo-in-run': {

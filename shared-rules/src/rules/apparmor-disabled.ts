@@ -6,11 +6,11 @@ export const apparmorDisabled: Rule = {
   id: 'apparmor-disabled',
   title: 'AppArmor profile disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems",
+      '{Container} sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems',
     fix: 'Remove {option}',
   },
   check(c) {

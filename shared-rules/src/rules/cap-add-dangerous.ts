@@ -17,20 +17,18 @@ export const capAddDangerous: Rule = {
   id: 'cap-add-dangerous',
   title: 'Dangerous Linux capability added',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
-    all: "Service '{service}' adds every capability ({cap}): that is nearly as powerful as privileged: true",
-    sysAdmin:
-      "Service '{service}' adds {cap}: it allows mounting file systems and many other admin operations, a classic container-escape path",
-    sysPtrace: "Service '{service}' adds {cap}: it can trace and inject code into other processes it can see",
-    sysModule: "Service '{service}' adds {cap}: it can load kernel modules, i.e. run code in the host kernel",
-    dacReadSearch:
-      "Service '{service}' adds {cap}: it can read any file and open host files by handle, which has been used to escape containers",
-    netAdmin: "Service '{service}' adds {cap}: it can reconfigure interfaces, routes and firewall rules and sniff or redirect traffic",
-    sysRawio: "Service '{service}' adds {cap}: it gives raw access to devices and I/O ports of the host",
-    bpf: "Service '{service}' adds {cap}: it can load eBPF programs into the host kernel and read kernel memory",
-    perfmon: "Service '{service}' adds {cap}: it can monitor the host's processes and kernel through perf and eBPF",
+    all: '{Container} adds every capability ({cap}): that is nearly as powerful as privileged: true',
+    sysAdmin: '{Container} adds {cap}: it allows mounting file systems and many other admin operations, a classic container-escape path',
+    sysPtrace: '{Container} adds {cap}: it can trace and inject code into other processes it can see',
+    sysModule: '{Container} adds {cap}: it can load kernel modules, i.e. run code in the host kernel',
+    dacReadSearch: '{Container} adds {cap}: it can read any file and open host files by handle, which has been used to escape containers',
+    netAdmin: '{Container} adds {cap}: it can reconfigure interfaces, routes and firewall rules and sniff or redirect traffic',
+    sysRawio: '{Container} adds {cap}: it gives raw access to devices and I/O ports of the host',
+    bpf: '{Container} adds {cap}: it can load eBPF programs into the host kernel and read kernel memory',
+    perfmon: "{Container} adds {cap}: it can monitor the host's processes and kernel through perf and eBPF",
   },
   check(c) {
     const out: RuleReport[] = [];

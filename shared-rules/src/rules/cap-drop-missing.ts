@@ -11,24 +11,27 @@ export const capDropMissing: Rule = {
   id: 'cap-drop-missing',
   title: 'Capabilities are not dropped',
   defaultSeverity: 'info',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
+      "{Container} keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
     partial:
-      "Service '{service}' drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
+      "{Container} drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
+    flag: "{Container} keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with --cap-drop ALL and add back only what it needs with --cap-add",
     fix: 'Add cap_drop: [ALL]',
+    fixFlag: 'Add --cap-drop ALL',
   },
   check(c) {
     if (c.capDrop.some((d) => !d.known || /^(cap_)?all$/i.test(d.value.trim()))) return [];
     if (c.capDrop.length > 0) return [{ messageId: 'partial', args: { service: c.name }, at: c.declaration }];
+    const run = c.origin === 'docker-run';
     return [
       {
-        messageId: 'default',
+        messageId: run ? 'flag' : 'default',
         args: { service: c.name },
         at: c.declaration,
-        fix: fixOf('fix', c.mapping?.addEntry('cap_drop', '[ALL]')),
+        fix: fixOf(run ? 'fixFlag' : 'fix', c.mapping?.addEntry('cap_drop', '[ALL]')),
       },
     ];
   },

@@ -6,12 +6,12 @@ export const cpuLimitMissing: Rule = {
   id: 'cpu-limit-missing',
   title: 'No CPU limit',
   defaultSeverity: 'info',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
-    default:
-      "Service '{service}' has no CPU limit: a runaway or compromised process in it (e.g. a crypto miner) can take every core of the host",
+    default: '{Container} has no CPU limit: a runaway or compromised process in it (e.g. a crypto miner) can take every core of the host',
     fix: 'Add cpus: 1.0',
+    fixFlag: 'Add --cpus 1.0',
   },
   check(c) {
     const { cpus, cpuQuota, deployCpus } = c.limits;
@@ -21,7 +21,7 @@ export const cpuLimitMissing: Rule = {
         messageId: 'default',
         args: { service: c.name },
         at: c.declaration,
-        fix: fixOf('fix', c.mapping?.addEntry('cpus', '1.0')),
+        fix: fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('cpus', '1.0')),
       },
     ];
   },

@@ -7,11 +7,11 @@ export const dockerDaemonPort: Rule = {
   id: 'docker-daemon-port',
   title: 'Docker Engine API port published',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' publishes host port {port}, the Docker Engine API port: whoever reaches it can run containers on the engine and take over the host",
+      '{Container} publishes host port {port}, the Docker Engine API port: whoever reaches it can run containers on the engine and take over the host',
   },
   check(c) {
     const out: RuleReport[] = [];

@@ -11,15 +11,15 @@ export const dockerSocketMount: Rule = {
   id: 'docker-socket-mount',
   title: 'Container-engine socket mounted into the container',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Mounting {path} gives service '{service}' full control of the container engine: it can start a privileged container and take over the host",
+      'Mounting {path} gives {container} full control of the container engine: it can start a privileged container and take over the host',
     readOnly:
-      "Mounting {path} gives service '{service}' full control of the container engine, even read-only (:ro does not limit the API): it can start a privileged container and take over the host",
+      'Mounting {path} gives {container} full control of the container engine, even read-only (:ro does not limit the API): it can start a privileged container and take over the host',
     directory:
-      "Mounting {path} exposes the container-engine socket inside it to service '{service}': it can start a privileged container and take over the host",
+      'Mounting {path} exposes the container-engine socket inside it to {container}: it can start a privileged container and take over the host',
     fix: 'Remove the {path} mount',
   },
   check(c) {

@@ -5,11 +5,11 @@ export const hostDevices: Rule = {
   id: 'host-devices',
   title: 'Host device mapped into the container',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' maps host device {device} into the container: it can read and write the device directly; make sure it needs it and grant the least access (e.g. :r)",
+      '{Container} maps host device {device} into the container: it can read and write the device directly; make sure it needs it and grant the least access (e.g. :r)',
   },
   check(c) {
     return c.devices

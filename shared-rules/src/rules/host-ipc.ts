@@ -1,20 +1,30 @@
 import type { Rule } from '../rule';
-import { isOneOf } from '../values';
+import { fixOf, isOneOf } from '../values';
 
 /** `ipc: host`: the container can read and write the host's shared memory. */
 export const hostIpc: Rule = {
   id: 'host-ipc',
   title: 'Container shares the host IPC namespace',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
-  fixable: false,
+  appliesTo: ['compose', 'docker-run'],
+  fixable: true,
   messages: {
     default:
-      "Service '{service}' uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
+      "{Container} uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
+    flag: "{Container} runs with --ipc host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
+    fixFlag: 'Remove --ipc host',
   },
   check(c) {
     const v = c.ipc;
     if (!isOneOf(v, 'host')) return [];
-    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
+    const run = c.origin === 'docker-run';
+    return [
+      {
+        messageId: run ? 'flag' : 'default',
+        args: { service: c.name },
+        at: v!.source,
+        fix: run ? fixOf('fixFlag', v!.removeEntry?.()) : undefined,
+      },
+    ];
   },
 };

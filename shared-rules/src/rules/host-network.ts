@@ -1,20 +1,30 @@
 import type { Rule } from '../rule';
-import { isOneOf } from '../values';
+import { fixOf, isOneOf } from '../values';
 
 /** `network_mode: host`: the container sees every host interface and can reach services bound to localhost. */
 export const hostNetwork: Rule = {
   id: 'host-network',
   title: 'Container shares the host network',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
-  fixable: false,
+  appliesTo: ['compose', 'docker-run'],
+  fixable: true,
   messages: {
     default:
-      "Service '{service}' uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
+      "{Container} uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
+    flag: "{Container} runs with --network host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
+    fixFlag: 'Remove --network host',
   },
   check(c) {
     const v = c.networkMode;
     if (!isOneOf(v, 'host')) return [];
-    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
+    const run = c.origin === 'docker-run';
+    return [
+      {
+        messageId: run ? 'flag' : 'default',
+        args: { service: c.name },
+        at: v!.source,
+        fix: run ? fixOf('fixFlag', v!.removeEntry?.()) : undefined,
+      },
+    ];
   },
 };

@@ -1,20 +1,30 @@
 import type { Rule } from '../rule';
-import { isOneOf } from '../values';
+import { fixOf, isOneOf } from '../values';
 
 /** `pid: host`: the container sees and can signal every host process. */
 export const hostPid: Rule = {
   id: 'host-pid',
   title: 'Container shares the host PID namespace',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
-  fixable: false,
+  appliesTo: ['compose', 'docker-run'],
+  fixable: true,
   messages: {
     default:
-      "Service '{service}' uses pid: host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them",
+      '{Container} uses pid: host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them',
+    flag: '{Container} runs with --pid host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them',
+    fixFlag: 'Remove --pid host',
   },
   check(c) {
     const v = c.pid;
     if (!isOneOf(v, 'host')) return [];
-    return [{ messageId: 'default', args: { service: c.name }, at: v!.source }];
+    const run = c.origin === 'docker-run';
+    return [
+      {
+        messageId: run ? 'flag' : 'default',
+        args: { service: c.name },
+        at: v!.source,
+        fix: run ? fixOf('fixFlag', v!.removeEntry?.()) : undefined,
+      },
+    ];
   },
 };

@@ -6,16 +6,26 @@ export const hostUserns: Rule = {
   id: 'host-userns',
   title: 'Container opts out of user-namespace remapping',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' uses userns_mode: host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
+      "{Container} uses userns_mode: host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
+    flag: "{Container} runs with --userns host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
     fix: 'Remove userns_mode: host',
+    fixFlag: 'Remove --userns host',
   },
   check(c) {
     const v = c.usernsMode;
     if (!v || !isOneOf(v, 'host')) return [];
-    return [{ messageId: 'default', args: { service: c.name }, at: v.source, fix: fixOf('fix', v.removeEntry?.()) }];
+    const run = c.origin === 'docker-run';
+    return [
+      {
+        messageId: run ? 'flag' : 'default',
+        args: { service: c.name },
+        at: v.source,
+        fix: fixOf(run ? 'fixFlag' : 'fix', v.removeEntry?.()),
+      },
+    ];
   },
 };

@@ -10,11 +10,11 @@ export const imageNoDigest: Rule = {
   id: 'image-no-digest',
   title: 'Image is not pinned to a digest',
   defaultSeverity: 'hint',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses image {image} by tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to run exactly what was reviewed",
+      '{Container} uses image {image} by tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to run exactly what was reviewed',
     dockerfile:
       'FROM {image} uses a tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to build from exactly what was reviewed',
     via: '{via}={image} uses a tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to copy from exactly what was reviewed',

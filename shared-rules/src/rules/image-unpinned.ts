@@ -11,13 +11,13 @@ export const imageUnpinned: Rule = {
   id: 'image-unpinned',
   title: 'Image is not pinned to a version',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses image {image} without a tag, i.e. latest: every pull may bring a different, unreviewed image; pin a version tag or a digest",
+      '{Container} uses image {image} without a tag, i.e. latest: every pull may bring a different, unreviewed image; pin a version tag or a digest',
     latest:
-      "Service '{service}' uses image {image} with the tag latest: every pull may bring a different, unreviewed image; pin a version tag or a digest",
+      '{Container} uses image {image} with the tag latest: every pull may bring a different, unreviewed image; pin a version tag or a digest',
     dockerfile:
       'FROM {image} has no tag, i.e. latest: every build may start from a different, unreviewed image; pin a version tag or a digest',
     dockerfileLatest:

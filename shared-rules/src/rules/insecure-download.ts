@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord, Source, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { fixOf } from '../values';
+import { buildCommandsOf, fixOf } from '../values';
 import { CURL_LONG_WITH_ARG, CURL_SHORT_WITH_ARG, commandIndex, commandName, environmentOf, isPipCommand, scanOptions } from '../shell';
 
 /**
@@ -15,7 +15,7 @@ export const insecureDownload: Rule = {
   id: 'insecure-download',
   title: 'Download over plain HTTP',
   defaultSeverity: 'warning',
-  appliesTo: ['dockerfile'],
+  appliesTo: ['dockerfile', 'script'],
   fixable: true,
   messages: {
     default:
@@ -29,10 +29,8 @@ export const insecureDownload: Rule = {
     fixIndex: 'Use https:// (unsafe: an index that serves only HTTP stops working)',
   },
   check(c) {
-    const info = c.dockerfile;
-    if (!info) return [];
     const out: RuleReport[] = [];
-    for (const d of info.allDownloads) {
+    for (const d of c.dockerfile?.allDownloads ?? []) {
       if (!isInsecureUrl(d.url)) continue;
       // Only when the URL is written as such (not through a variable) can the fix edit it.
       const edits = d.url.raw === undefined ? schemeEdit(d.url.source) : undefined;
@@ -42,7 +40,7 @@ export const insecureDownload: Rule = {
       if (e.kind === 'environment' || !INDEX_VARIABLES.has(e.name) || !e.value || !isInsecureUrl(e.value)) continue;
       out.push({ messageId: 'indexEnv', args: { name: e.name, url: e.value.value }, at: e.source });
     }
-    for (const run of info.allRuns) for (const cmd of run.commands) out.push(...insecureDownloadCommandReports(cmd));
+    for (const run of buildCommandsOf(c)) for (const cmd of run.commands) out.push(...insecureDownloadCommandReports(cmd));
     return out;
   },
 };

@@ -6,10 +6,10 @@ export const loggingDisabled: Rule = {
   id: 'logging-disabled',
   title: 'Container logging disabled',
   defaultSeverity: 'info',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
-    default: "Service '{service}' disables logging (driver none): after an incident there is no record of what it did",
+    default: '{Container} disables logging (driver none): after an incident there is no record of what it did',
   },
   check(c) {
     const v = c.loggingDriver;

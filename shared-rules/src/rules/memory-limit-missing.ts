@@ -6,11 +6,12 @@ export const memoryLimitMissing: Rule = {
   id: 'memory-limit-missing',
   title: 'No memory limit',
   defaultSeverity: 'info',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
-    default: "Service '{service}' has no memory limit: a leak or an attack in it can use all the host's memory and starve other containers",
+    default: "{Container} has no memory limit: a leak or an attack in it can use all the host's memory and starve other containers",
     fix: 'Add mem_limit: 512m',
+    fixFlag: 'Add --memory 512m',
   },
   check(c) {
     if (isSet(c.limits.memLimit) || isSet(c.limits.deployMemory)) return [];
@@ -19,7 +20,7 @@ export const memoryLimitMissing: Rule = {
         messageId: 'default',
         args: { service: c.name },
         at: c.declaration,
-        fix: fixOf('fix', c.mapping?.addEntry('mem_limit', '512m')),
+        fix: fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('mem_limit', '512m')),
       },
     ];
   },

@@ -11,11 +11,11 @@ export const mountPropagationShared: Rule = {
   id: 'mount-propagation-shared',
   title: 'Bind mount with shared propagation',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' bind-mounts {path} with {propagation} propagation: mounts made inside the container appear on the host; use the default (rprivate) unless it really must propagate",
+      '{Container} bind-mounts {path} with {propagation} propagation: mounts made inside the container appear on the host; use the default (rprivate) unless it really must propagate',
   },
   check(c) {
     const out: RuleReport[] = [];

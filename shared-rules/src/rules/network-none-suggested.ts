@@ -17,7 +17,7 @@ export const networkNoneSuggested: Rule = {
   fixable: true,
   messages: {
     default:
-      "Service '{service}' runs image {image} from outside the trusted registries and publishes no ports: if it needs no network, network_mode: none keeps it from reaching the network",
+      '{Container} runs image {image} from outside the trusted registries and publishes no ports: if it needs no network, network_mode: none keeps it from reaching the network',
     fix: 'Add network_mode: none',
   },
   check(c, ctx) {

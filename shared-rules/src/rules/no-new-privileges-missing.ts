@@ -10,16 +10,19 @@ export const noNewPrivilegesMissing: Rule = {
   id: 'no-new-privileges-missing',
   title: 'no-new-privileges is not set',
   defaultSeverity: 'info',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
-    default:
-      "Service '{service}' does not set no-new-privileges: a process in it can gain privileges through setuid binaries such as su or sudo",
+    default: '{Container} does not set no-new-privileges: a process in it can gain privileges through setuid binaries such as su or sudo',
     fix: 'Add security_opt: [no-new-privileges:true]',
+    fixFlag: 'Add --security-opt no-new-privileges',
   },
   check(c) {
     if (c.securityOpt.some((o) => !o.known || /^no-new-privileges([:=]true)?$/i.test(o.value.trim()))) return [];
-    const fix = c.securityOpt.length === 0 ? fixOf('fix', c.mapping?.addEntry('security_opt', '["no-new-privileges:true"]')) : undefined;
+    const fix =
+      c.securityOpt.length === 0
+        ? fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('security_opt', '["no-new-privileges:true"]'))
+        : undefined;
     return [{ messageId: 'default', args: { service: c.name }, at: c.declaration, fix }];
   },
 };

@@ -13,14 +13,16 @@ export const pidsLimitMissing: Rule = {
   id: 'pids-limit-missing',
   title: 'No process limit (fork bomb protection)',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
-    default: "Service '{service}' has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
+    default: "{Container} has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
     unlimited:
-      "Service '{service}' sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
+      "{Container} sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
     fix: 'Set pids_limit: 200',
     fixDeploy: 'Set deploy.resources.limits.pids: 200',
+    fixFlag: 'Add --pids-limit 200',
+    fixFlagValue: 'Set --pids-limit 200',
   },
   check(c) {
     const { pidsLimit, deployPids } = c.limits;
@@ -33,7 +35,7 @@ export const pidsLimitMissing: Rule = {
           messageId: 'default',
           args: { service: c.name },
           at: c.declaration,
-          fix: fixOf('fix', c.mapping?.addEntry('pids_limit', DEFAULT_LIMIT)),
+          fix: fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('pids_limit', DEFAULT_LIMIT)),
         },
       ];
     }
@@ -50,7 +52,7 @@ export const pidsLimitMissing: Rule = {
         messageId: 'unlimited',
         args: { service: c.name, value: written.value.trim() },
         at: written.source,
-        fix: fixOf(pidsLimit ? 'fix' : 'fixDeploy', edits),
+        fix: fixOf(c.origin === 'docker-run' ? 'fixFlagValue' : pidsLimit ? 'fix' : 'fixDeploy', edits),
       },
     ];
   },

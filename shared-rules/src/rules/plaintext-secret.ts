@@ -129,11 +129,12 @@ export const plaintextSecret: Rule = {
   id: 'plaintext-secret',
   title: 'Secret written in plain text',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env",
+      '{Container} sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env',
+    flag: '{Container} sets {name} in plain text on its command line: anyone who can read this file, the CI log or docker inspect sees it; pass it from the environment (-e {name}) or an untracked --env-file',
     arg: 'ARG {name} looks like a credential: build arguments are recorded in the image history; pass it with RUN --mount=type=secret instead',
     env: 'ENV {name} stores a credential in the image: every layer and docker inspect shows it; pass it to the RUN that needs it with RUN --mount=type=secret, or set it when the container starts',
     copiedFile:
@@ -166,7 +167,7 @@ export const plaintextSecret: Rule = {
       if (e.kind === 'arg') {
         out.push({ messageId: 'arg', args: { name: e.name }, at: e.source });
       } else if (hasLiteralValue(e)) {
-        const messageId = e.kind === 'env' ? 'env' : 'default';
+        const messageId = e.kind === 'env' ? 'env' : c.origin === 'docker-run' ? 'flag' : 'default';
         out.push({ messageId, args: { service: c.name, name: e.name }, at: e.source });
       }
     }

@@ -12,18 +12,24 @@ export const portAllInterfaces: Rule = {
   id: 'port-all-interfaces',
   title: 'Port published on all network interfaces',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' publishes {port} on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
+      "{Container} publishes {port} on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
     randomPort:
-      "Service '{service}' publishes container port {port} on a random host port on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
+      "{Container} publishes container port {port} on a random host port on all host interfaces: it is reachable from the network, and Docker's rules bypass host firewalls such as ufw",
+    publishAll:
+      "{Container} publishes every port its image exposes (-P) on random host ports on all host interfaces: they are reachable from the network, and Docker's rules bypass host firewalls such as ufw; publish the ports it needs with -p 127.0.0.1:PORT:PORT",
     fix: 'Bind to 127.0.0.1',
   },
   check(c) {
     const out: RuleReport[] = [];
     for (const p of c.ports) {
+      if (p.syntax === 'publish-all') {
+        out.push({ messageId: 'publishAll', args: { service: c.name }, at: p.source });
+        continue;
+      }
       if (p.syntax === 'dockerfile-expose' || !listensOnAllInterfaces(p)) continue;
       out.push({
         messageId: p.hostPort ? 'default' : 'randomPort',

@@ -6,11 +6,12 @@ export const privileged: Rule = {
   id: 'privileged',
   title: 'Container runs privileged',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
-    default: "Service '{service}' runs privileged: it gets every capability and the host's devices, so root in it is root on the host",
+    default: "{Container} runs privileged: it gets every capability and the host's devices, so root in it is root on the host",
     fix: 'Remove privileged: true',
+    fixFlag: 'Remove --privileged',
   },
   check(c) {
     const v = c.privileged;
@@ -20,7 +21,7 @@ export const privileged: Rule = {
         messageId: 'default',
         args: { service: c.name },
         at: v.source,
-        fix: v.removeEntry ? { titleId: 'fix', edits: v.removeEntry() } : undefined,
+        fix: v.removeEntry ? { titleId: c.origin === 'docker-run' ? 'fixFlag' : 'fix', edits: v.removeEntry() } : undefined,
       },
     ];
   },

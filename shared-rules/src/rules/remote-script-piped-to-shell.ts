@@ -1,4 +1,5 @@
 import type { BuildCommand, ShellCommand } from '../model';
+import { buildCommandsOf } from '../values';
 import type { Rule, RuleReport } from '../rule';
 import { comparePositions } from '../positions';
 import {
@@ -23,18 +24,25 @@ export const remoteScriptPipedToShell: Rule = {
   id: 'remote-script-piped-to-shell',
   title: 'Remote script piped to a shell',
   defaultSeverity: 'error',
-  appliesTo: ['dockerfile'],
+  appliesTo: ['dockerfile', 'script'],
   fixable: false,
   messages: {
     pipe: 'RUN pipes a download ({download}) into {interpreter}: whatever the server, or anyone on the network path, returns runs in the build unreviewed; download to a file, verify its checksum, then run it',
     substitution:
       'RUN runs the output of a download ({download}) with {interpreter}: whatever the server, or anyone on the network path, returns runs in the build unreviewed; download to a file, verify its checksum, then run it',
+    scriptPipe:
+      'This command pipes a download ({download}) into {interpreter}: whatever the server, or anyone on the network path, returns runs on this machine unreviewed; download to a file, verify its checksum, then run it',
+    scriptSubstitution:
+      'This command runs the output of a download ({download}) with {interpreter}: whatever the server, or anyone on the network path, returns runs on this machine unreviewed; download to a file, verify its checksum, then run it',
   },
   check(c) {
     const out: RuleReport[] = [];
-    for (const run of c.dockerfile?.allRuns ?? []) {
+    const script = c.origin === 'script';
+    for (const run of buildCommandsOf(c)) {
       const hit = findRemoteExecution(run);
-      if (hit) out.push({ messageId: hit.messageId, args: { download: hit.download, interpreter: hit.interpreter }, at: run.source });
+      if (!hit) continue;
+      const messageId = script ? (hit.messageId === 'pipe' ? 'scriptPipe' : 'scriptSubstitution') : hit.messageId;
+      out.push({ messageId, args: { download: hit.download, interpreter: hit.interpreter }, at: run.source });
     }
     return out;
   },

@@ -14,13 +14,14 @@ export const rootUser: Rule = {
   id: 'root-user',
   title: 'Container runs as root',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled",
+      '{Container} runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled',
+    flag: '{Container} runs as root (--user {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled',
     build:
-      "Service '{service}' runs as root: it sets no user: and its Dockerfile {dockerfile} ends without a non-root USER; set user: or add USER to the Dockerfile",
+      '{Container} runs as root: it sets no user: and its Dockerfile {dockerfile} ends without a non-root USER; set user: or add USER to the Dockerfile',
     noUser: 'The image runs as root: {stage} has no USER instruction, so a process that breaks out of the container is root on the host',
     rootUser:
       'The image runs as root (USER {user}): a process that breaks out of the container is root on the host; switch to a non-root USER before CMD',
@@ -35,7 +36,9 @@ function checkCompose(c: ContainerSpec): RuleReport[] {
   const user = c.user;
   if (user) {
     if (!user.known || !isRootUser(user.value)) return [];
-    return [{ messageId: 'default', args: { service: c.name, user: user.value.trim() }, at: user.source }];
+    return [
+      { messageId: c.origin === 'docker-run' ? 'flag' : 'default', args: { service: c.name, user: user.value.trim() }, at: user.source },
+    ];
   }
   const stage = c.build?.stage;
   if (!stage || !stage.dockerfile || !endsAsRoot(stage.dockerfile)) return [];

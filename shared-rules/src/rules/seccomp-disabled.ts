@@ -6,11 +6,11 @@ export const seccompDisabled: Rule = {
   id: 'seccomp-disabled',
   title: 'Seccomp profile disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' sets {option}: it turns off the seccomp filter, so the container can make every system call, including those used in kernel exploits and container escapes",
+      '{Container} sets {option}: it turns off the seccomp filter, so the container can make every system call, including those used in kernel exploits and container escapes',
     fix: 'Remove {option}',
   },
   check(c) {

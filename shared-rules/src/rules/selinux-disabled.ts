@@ -6,11 +6,11 @@ export const selinuxDisabled: Rule = {
   id: 'selinux-disabled',
   title: 'SELinux labelling disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
     default:
-      "Service '{service}' sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach",
+      '{Container} sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach',
     fix: 'Remove {option}',
   },
   check(c) {

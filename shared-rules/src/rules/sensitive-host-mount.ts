@@ -13,13 +13,12 @@ export const sensitiveHostMount: Rule = {
   id: 'sensitive-host-mount',
   title: 'Sensitive host path mounted into the container',
   defaultSeverity: 'error',
-  appliesTo: ['compose'],
+  appliesTo: ['compose', 'docker-run'],
   fixable: true,
   messages: {
-    default:
-      "Service '{service}' mounts the host's {path} writable: a compromised container can change host files there and take over the host",
+    default: "{Container} mounts the host's {path} writable: a compromised container can change host files there and take over the host",
     readOnly:
-      "Service '{service}' mounts the host's {path} read-only: it can still read host secrets and configuration there; mount only the file it needs",
+      "{Container} mounts the host's {path} read-only: it can still read host secrets and configuration there; mount only the file it needs",
     fix: 'Mount {path} read-only',
   },
   check(c) {

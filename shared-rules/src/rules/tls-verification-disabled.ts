@@ -1,6 +1,6 @@
 import type { ContainerSpec, EnvEntry, ShellCommand, ShellWord, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { fixOf } from '../values';
+import { buildCommandsOf, fixOf } from '../values';
 import { tlsDisablingEnv } from '../tls-env';
 import {
   CURL_LONG_WITH_ARG,
@@ -38,7 +38,7 @@ export const tlsVerificationDisabled: Rule = {
   id: 'tls-verification-disabled',
   title: 'TLS certificate verification disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['dockerfile', 'compose'],
+  appliesTo: ['dockerfile', 'compose', 'script', 'docker-run'],
   fixable: true,
   messages: {
     flag: '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what the build downloads',
@@ -57,7 +57,11 @@ export const tlsVerificationDisabled: Rule = {
     export:
       'export {name}={value} turns off TLS certificate verification in {tool} for every later command of this script: anyone on the network path can impersonate the servers it talks to',
     compose:
-      "Service '{service}' sets {name}={value}, which turns off TLS certificate verification in {tool} inside the container: anyone on the network path can impersonate the servers it talks to",
+      '{Container} sets {name}={value}, which turns off TLS certificate verification in {tool} inside the container: anyone on the network path can impersonate the servers it talks to',
+    scriptFlag:
+      '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what this command downloads',
+    scriptConfig:
+      '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the servers they talk to',
     fix: 'Remove {flag} (unsafe: the download fails again where the certificate is not trusted)',
     fixSignature: 'Remove {flag} (unsafe: installing fails again for packages that are not signed)',
     fixEnv: 'Remove {name}={value} (unsafe: connections fail again where the certificate is not trusted)',
@@ -68,7 +72,11 @@ export const tlsVerificationDisabled: Rule = {
       const report = envReport(e, c);
       if (report) out.push(report);
     }
-    for (const run of c.dockerfile?.allRuns ?? []) for (const cmd of run.commands) out.push(...tlsCommandReports(cmd));
+    for (const run of buildCommandsOf(c)) for (const cmd of run.commands) out.push(...tlsCommandReports(cmd));
+    // A host script's own commands: the messages say what the command does, not "the build".
+    if (c.origin === 'script') {
+      for (const r of out) r.messageId = r.messageId === 'flag' ? 'scriptFlag' : r.messageId === 'config' ? 'scriptConfig' : r.messageId;
+    }
     return out;
   },
 };

@@ -11,11 +11,11 @@ export const untrustedRegistry: Rule = {
   id: 'untrusted-registry',
   title: 'Image from an untrusted registry',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run'],
   fixable: false,
   messages: {
     default:
-      "Service '{service}' uses image {image} ({name}), which is outside the trusted registries ({trusted}): its content and publisher are not vetted",
+      '{Container} uses image {image} ({name}), which is outside the trusted registries ({trusted}): its content and publisher are not vetted',
     dockerfile: 'FROM {image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
     via: '{via}={image} ({name}) is outside the trusted registries ({trusted}): its content and publisher are not vetted',
   },
