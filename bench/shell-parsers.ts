@@ -297,14 +297,14 @@ async function child(args: string[]): Promise<void> {
         parseDockerfile('/bench/Dockerfile', 'FROM alpine\n' + t.replace(/^/gm, 'RUN '), {});
         return { ok: true, errors: 0 };
       };
-    } else if (name === 'parseShellScriptFile') {
-      // What Dockwarden does with a script: mvdan-sh in chunks, stopping at the first error or limit.
-      const { parseShellScriptFile } = require('../server/src/shell/script') as typeof import('../server/src/shell/script');
+    } else if (name === 'script front end') {
+      // What Dockwarden does with a script: the docker run front end (mvdan-sh in pieces, bounded).
+      const { parseShellFile } = require('../server/src/docker-run/shell-file') as typeof import('../server/src/docker-run/shell-file');
       parse = (t) => {
-        const r = parseShellScriptFile('/bench/script.sh', t);
-        return r.stopped
-          ? { ok: false, errors: 1, message: `${r.commands.length} commands, stopped: ${r.stopped.reason} at line ${r.stopped.line + 1}` }
-          : { ok: true, errors: 0, message: `${r.commands.length} commands` };
+        const r = parseShellFile('/bench/script.sh', t);
+        return r.problems.length > 0
+          ? { ok: false, errors: r.problems.length, message: `${r.problems[0].rule}: ${r.problems[0].message.slice(0, 80)}` }
+          : { ok: true, errors: 0, message: `${r.containers.length} containers` };
       };
     } else {
       const m = loadBundle(CANDIDATES.find((x) => x.name === name)!);
@@ -688,7 +688,7 @@ function hostilePart(available: Candidate[], results: Record<string, unknown>): 
   for (const [name, make] of Object.entries(BAD_INPUTS)) {
     const row: Record<string, string | number> = { input: name, KB: round(Buffer.byteLength(make()) / 1024, 0) };
     // First: the same lines as a Dockerfile (each a RUN), as Dockwarden parses it — the bound to stay under.
-    for (const c of [{ name: 'Dockerfile' }, { name: 'parseShellScriptFile' }, ...available]) {
+    for (const c of [{ name: 'Dockerfile' }, { name: 'script front end' }, ...available]) {
       const r = spawnSync(process.execPath, [self, '--child', 'bad', c.name, name], {
         encoding: 'utf8',
         timeout: 60_000,

@@ -67,7 +67,13 @@ test('discovery: recursion, skipped folders, ignore globs, composeFiles globs, s
   assert.deepEqual(result.configErrors, []);
   assert.deepEqual(
     result.files.map((f) => `${f.display}:${f.kind}`),
-    ['app/Containerfile:dockerfile', 'compose.yaml:compose', 'deploy/prod.yml:compose', 'deploy/stack.tpl:compose'],
+    [
+      'app/Containerfile:dockerfile',
+      'ci/.gitlab-ci.yml:docker-run',
+      'compose.yaml:compose',
+      'deploy/prod.yml:compose',
+      'deploy/stack.tpl:compose',
+    ],
   );
 });
 

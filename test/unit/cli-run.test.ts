@@ -10,7 +10,12 @@ test('json output has exactly the documented shape, 1-based positions and every 
   const report = parseJson(run);
   assert.deepEqual(Object.keys(report), ['version', 'files', 'findings']);
   assert.equal(report.version, 1);
-  assert.deepEqual(report.files, ['project/api/Dockerfile', 'project/docker-compose.yml', 'project/nested/deeper/stack.yaml']);
+  assert.deepEqual(report.files, [
+    'project/api/Dockerfile',
+    'project/docker-compose.yml',
+    'project/nested/.gitlab-ci.yml',
+    'project/nested/deeper/stack.yaml',
+  ]);
   assert.ok(report.findings.length > 0, 'the fixture has findings');
   for (const f of report.findings) {
     const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message', 'services', 'fixable'];
@@ -42,7 +47,7 @@ test('folders: nested dirs searched, node_modules/.git and config ignores skippe
   fs.writeFileSync(path.join(dir, '.git/compose.yml'), 'services:\n  x:\n    image: a\n');
   fs.symlinkSync('..', path.join(dir, 'nested/loop'));
   const report = parseJson(runCli(['--format', 'json'], dir));
-  assert.deepEqual(report.files, ['api/Dockerfile', 'docker-compose.yml', 'nested/deeper/stack.yaml']);
+  assert.deepEqual(report.files, ['api/Dockerfile', 'docker-compose.yml', 'nested/.gitlab-ci.yml', 'nested/deeper/stack.yaml']);
 });
 
 test('a file named explicitly is linted whatever its name; one that is no container file is not listed', () => {

@@ -110,7 +110,7 @@ export class Analysis {
   /** Which kind `file` is, or undefined when Dockwarden does not lint it. */
   kindOf(file: string, hints: KindHints = {}, overrides?: ConfigOverrides): string | undefined {
     const policy = this.policies.forFile(path.resolve(file), overrides);
-    return detectKind(this.frontEnds, file, { ...hints, namedCompose: policy.namedCompose(file) });
+    return detectKind(this.frontEnds, file, { ...hints, namedCompose: policy.namedCompose(file), optIn: policy.optIn });
   }
 
   /** Comment syntax of a kind (for the suppression comments the editor inserts). */
@@ -139,7 +139,8 @@ export class Analysis {
       }
       text = read.text;
     }
-    const kind = request.kind ?? detectKind(this.frontEnds, file, { ...request, text, namedCompose: policy.namedCompose(file) });
+    const kind =
+      request.kind ?? detectKind(this.frontEnds, file, { ...request, text, namedCompose: policy.namedCompose(file), optIn: policy.optIn });
     if (!kind) return none;
     if (overLimit(text, policy.maxBytes)) {
       return { ...none, kind, findings: this.fileProblem(file, 'file-too-large', texts(this.locale).tooLarge(policy.maxBytes), policy) };
@@ -154,13 +155,13 @@ export class Analysis {
   }
 
   /** Finds the files to lint under files and folders named on the command line. */
-  discover(args: readonly string[], cwd: string, listSkipped = false): DiscoveryResult {
+  discover(args: readonly string[], cwd: string, options: { listSkipped?: boolean; overrides?: ConfigOverrides } = {}): DiscoveryResult {
     return discoverFiles(args, {
       cwd,
-      listSkipped,
+      listSkipped: options.listSkipped,
       files: this.configFiles(),
       config: this.explicit,
-      kindOf: (file, text, explicit) => this.kindOf(file, { text, explicit }),
+      kindOf: (file, text, explicit) => this.kindOf(file, { text, explicit }, options.overrides),
     });
   }
 
@@ -283,7 +284,11 @@ export class Analysis {
   }
 
   private kindByName(file: string, request: LintRequest, policy: Policy): string | undefined {
-    return detectKind(this.frontEnds, file, { languageId: request.languageId, namedCompose: policy.namedCompose(file) });
+    return detectKind(this.frontEnds, file, {
+      languageId: request.languageId,
+      namedCompose: policy.namedCompose(file),
+      optIn: policy.optIn,
+    });
   }
 
   private fileProblem(file: string, rule: 'file-too-large' | 'internal-error', message: string, policy: Policy): Finding[] {

@@ -23,6 +23,8 @@ export interface DockwardenConfig {
   profile?: Profile;
   /** Files larger than this are not analysed (a `file-too-large` finding says so). */
   maxFileSizeKb?: number;
+  /** Read `docker run` command lines in fenced shell blocks of Markdown files too (off by default). */
+  markdown?: boolean;
 }
 
 export type Profile = 'recommended' | 'strict';
@@ -47,7 +49,7 @@ export const CONFIG_FILE_NAMES = ['.dockwarden.yaml', '.dockwarden.yml'];
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
-const TOP_LEVEL_KEYS = ['rules', 'trustedRegistries', 'ignore', 'fixes', 'composeFiles', 'profile', 'maxFileSizeKb'];
+const TOP_LEVEL_KEYS = ['rules', 'trustedRegistries', 'ignore', 'fixes', 'composeFiles', 'profile', 'maxFileSizeKb', 'markdown'];
 
 export function emptyConfig(): DockwardenConfig {
   return { rules: {}, ignore: [], fixes: {} };
@@ -175,6 +177,12 @@ function readEntry(
       else error(value, 'Invalid maxFileSizeKb: expected a positive number of kilobytes');
       break;
     }
+    case 'markdown': {
+      const v = isScalar(value) ? value.value : undefined;
+      if (typeof v === 'boolean') config.markdown = v;
+      else error(value, 'Invalid markdown: expected true or false');
+      break;
+    }
     default:
       error(pair.key as Node, `Unknown key '${key}'${suggest(key, TOP_LEVEL_KEYS)}`);
   }
@@ -276,6 +284,7 @@ export function mergeConfig(base: DockwardenConfig, override: Partial<Dockwarden
     composeFiles: [...(base.composeFiles ?? []), ...(override.composeFiles ?? [])],
     profile: override.profile ?? base.profile,
     maxFileSizeKb: override.maxFileSizeKb ?? base.maxFileSizeKb,
+    markdown: override.markdown ?? base.markdown,
   };
 }
 

@@ -17,9 +17,10 @@ export interface FrontEnd {
   readonly commentPrefix: '#' | '//';
   /**
    * What the file name says: `'name'` — this kind whatever the content; `'content'` — this kind if
-   * `byContent` agrees (a `.yml` file, `Dockerfile.j2`); undefined — not this kind by name.
+   * `byContent` agrees (a `.yml` file, `Dockerfile.j2`); undefined — not this kind by name. `optIn`: sources the
+   * user turned on (`markdown`).
    */
-  byName(file: string): 'name' | 'content' | undefined;
+  byName(file: string, optIn: ReadonlySet<string>): 'name' | 'content' | undefined;
   /**
    * A file the user named whose name leaves this kind open (`Dockerfile.j2`) is linted as this kind even when its
    * content is not, so that it gets a parse error rather than being passed over.

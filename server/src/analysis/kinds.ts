@@ -9,7 +9,11 @@ export interface KindHints {
   explicit?: boolean;
   /** The config's or the editor's `composeFiles` globs name this file. */
   namedCompose?: boolean;
+  /** Sources the user turned on (`markdown`). */
+  optIn?: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Which kind a file is (rules.md § Where the settings are written): the editor's language id; then a name that
@@ -23,7 +27,7 @@ export function detectKind(frontEnds: readonly FrontEnd[], file: string, hints: 
     const byLanguage = frontEnds.find((f) => f.languageIds.includes(hints.languageId!));
     if (byLanguage) return byLanguage.kind;
   }
-  const claims = frontEnds.map((f) => ({ frontEnd: f, claim: f.byName(file) }));
+  const claims = frontEnds.map((f) => ({ frontEnd: f, claim: f.byName(file, hints.optIn ?? NONE) }));
   const named = claims.find((c) => c.claim === 'name');
   if (named) return named.frontEnd.kind;
   if (hints.namedCompose && frontEnds.some((f) => f.kind === 'compose')) return 'compose';

@@ -11,7 +11,9 @@ import { profileLevels } from './profiles';
 export const DEFAULT_MAX_FILE_KB = 1024;
 
 /** Editor settings that win over `.dockwarden.yaml` (a subset of its keys). */
-export type ConfigOverrides = Partial<Pick<DockwardenConfig, 'rules' | 'trustedRegistries' | 'composeFiles' | 'profile' | 'maxFileSizeKb'>>;
+export type ConfigOverrides = Partial<
+  Pick<DockwardenConfig, 'rules' | 'trustedRegistries' | 'composeFiles' | 'profile' | 'maxFileSizeKb' | 'markdown'>
+>;
 
 /** What applies to one file: its config (with the editor's settings over it) made ready to use. */
 export interface Policy {
@@ -24,6 +26,8 @@ export interface Policy {
   ignored(file: string): boolean;
   /** The config's or the editor's `composeFiles` globs name this file. */
   namedCompose(file: string): boolean;
+  /** Sources the user turned on (`markdown`). */
+  optIn: ReadonlySet<string>;
   fixEnabled(ruleId: string): boolean;
   /** Engine options: locale, severity, rule settings and the profile's scope. */
   engine: LintOptions;
@@ -106,6 +110,7 @@ function buildPolicy(
     base,
     profile,
     maxBytes: Math.floor((config.maxFileSizeKb ?? DEFAULT_MAX_FILE_KB) * 1024),
+    optIn: new Set(config.markdown ? ['markdown'] : []),
     ignored: (file) => ignore(relative(file)),
     namedCompose: (file) => composeGlobs(relative(file)) || (editorGlobs?.(file) ?? false),
     fixEnabled: (ruleId) => fixEnabled(config, ruleId),

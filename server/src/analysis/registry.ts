@@ -1,9 +1,14 @@
 import { ComposeFrontEnd } from '../compose/frontend';
 import { DockerfileFrontEnd } from '../dockerfile/frontend';
+import { CommandLineFrontEnd } from '../docker-run/frontend';
 import type { FrontEndFactory } from './frontend';
 
 /**
- * Every kind of source, in the order their names are tried (a name that claims a file wins over later ones).
- * Adding a kind: a folder with its front end, and one line here.
+ * Every kind of source, in the order their names are tried (a name that claims a file wins over later ones:
+ * `.github/workflows/compose.yml` is a workflow). Adding a kind: a folder with its front end, and one line here.
  */
-export const FRONT_ENDS: readonly FrontEndFactory[] = [(host) => new ComposeFrontEnd(host), () => new DockerfileFrontEnd()];
+export const FRONT_ENDS: readonly FrontEndFactory[] = [
+  () => new CommandLineFrontEnd(),
+  (host) => new ComposeFrontEnd(host),
+  () => new DockerfileFrontEnd(),
+];

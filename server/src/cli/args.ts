@@ -31,6 +31,8 @@ export interface CliOptions {
   allowEmpty: boolean;
   /** `--verbose`: list the files a folder walk skipped. */
   verbose: boolean;
+  /** `--markdown`: read `docker run` lines in fenced shell blocks of Markdown files. */
+  markdown: boolean;
 }
 
 export class UsageError extends Error {}
@@ -57,6 +59,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--allow-outside': { flag: (o) => (o.allowOutside = true) },
   '--allow-empty': { flag: (o) => (o.allowEmpty = true) },
   '--verbose': { flag: (o) => (o.verbose = true) },
+  '--markdown': { flag: (o) => (o.markdown = true) },
   '--no-color': { flag: (o) => (o.color = false) },
   '--color': { flag: (o) => (o.color = true) },
   '-h': { flag: (o) => (o.command = 'help') },
@@ -79,6 +82,7 @@ function defaults(env: Readonly<Record<string, string | undefined>>): CliOptions
     allowOutside: false,
     allowEmpty: false,
     verbose: false,
+    markdown: false,
     color: !('NO_COLOR' in env && env.NO_COLOR !== ''),
   };
 }

@@ -88,7 +88,7 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     // Globs of a config named with --config (a shared file) are relative to the working directory.
     configPath: opts.config && path.resolve(io.cwd, opts.config),
     cwd: io.cwd,
-    overrides: opts.profile ? { profile: opts.profile } : undefined,
+    overrides: opts.profile || opts.markdown ? { profile: opts.profile, markdown: opts.markdown || undefined } : undefined,
   };
   const analysis = new Analysis(analysisOptions(setup));
   const explicit = analysis.explicitConfig();
@@ -97,7 +97,7 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     return EXIT_USAGE;
   }
 
-  const discovery = analysis.discover(opts.paths, io.cwd, opts.verbose);
+  const discovery = analysis.discover(opts.paths, io.cwd, { listSkipped: opts.verbose, overrides: setup.overrides });
   if (discovery.missing.length > 0) {
     for (const p of discovery.missing) io.stderr.write(`dockwarden: ${t.missingPath(p)}\n`);
     io.stderr.write(`${t.seeHelp}\n`);

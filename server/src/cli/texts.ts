@@ -54,7 +54,8 @@ const en: CliTexts = {
   usage: `Usage: dockwarden [options] [files or folders...]   (default: .)
        dockwarden init                                  (write a starter .dockwarden.yaml)
 
-Finds container-security risks in Docker Compose files and Dockerfiles.
+Finds container-security risks in Docker Compose files, Dockerfiles and docker run command lines
+(shell scripts, Makefiles, GitHub Actions and GitLab CI files).
 
 Options:
   --format text|json|sarif     output format (default: text)
@@ -70,6 +71,7 @@ Options:
   --dry-run                    with --fix: print a unified diff instead of writing
   --allow-outside              read files a compose file names outside the linted paths
   --allow-empty                finding nothing to lint is not an error (exit 0)
+  --markdown                   also read docker run lines in fenced sh/bash/console blocks of Markdown files
   --verbose                    list the files a folder walk skipped
   --no-color                   no colours in text output
   -h, --help                   show this help
@@ -104,7 +106,8 @@ const ja: CliTexts = {
   usage: `使い方: dockwarden [オプション] [ファイルまたはフォルダー...]   (既定: .)
         dockwarden init                                          (.dockwarden.yaml のひな形を作成)
 
-Docker Compose ファイルと Dockerfile のコンテナーセキュリティ上のリスクを検出します。
+Docker Compose ファイル、Dockerfile、docker run のコマンドライン (シェルスクリプト、Makefile、
+GitHub Actions、GitLab CI) のコンテナーセキュリティ上のリスクを検出します。
 
 オプション:
   --format text|json|sarif     出力形式 (既定: text)
@@ -120,6 +123,7 @@ Docker Compose ファイルと Dockerfile のコンテナーセキュリティ�
   --dry-run                    --fix と併用: 書き込まずに unified diff を表示する
   --allow-outside              リンク対象外のパスにある include/extends 等のファイルも読む
   --allow-empty                検査するファイルがなくてもエラーにしない (終了コード 0)
+  --markdown                   Markdown のコードブロック (sh/bash/console) の docker run も検査する
   --verbose                    フォルダーの走査でスキップしたファイルを表示する
   --no-color                   テキスト出力を色なしにする
   -h, --help                   このヘルプを表示する

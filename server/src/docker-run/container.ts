@@ -13,6 +13,7 @@ import type {
   TextEdit,
   Val,
 } from '../../../shared-rules/src/model';
+import type { ShellTrees } from '../shell/mvdan';
 import type { LineIndex } from '../shell/text';
 import { findInvocation, type ArgvWord, type FlagUse, type Invocation } from './argv';
 
@@ -33,6 +34,8 @@ export interface CommandContext {
   file: string;
   /** The whole file's text and positions. */
   index: LineIndex;
+  /** Shell trees kept between lints by the front end. */
+  trees?: ShellTrees;
   /** A flag alone on its line may be removed with its line even without a continuation backslash (the lines of
    * a YAML `options: >-` block are words of one string). */
   lineWords?: boolean;

@@ -1,3 +1,4 @@
+import type { ShellTrees } from '../shell/mvdan';
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ContainerSpec, EnvEntry, MappingSlot, ParsedFile, ShellWord, Source, TextEdit, Val } from '../../../shared-rules/src/model';
 import { parseShellScript } from '../shell/commands';
@@ -21,12 +22,12 @@ export function isGithubWorkflowPath(file: string): boolean {
   return /(^|[\\/])\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/i.test(file);
 }
 
-export function parseGithubWorkflow(file: string, text: string): ParsedFile {
+export function parseGithubWorkflow(file: string, text: string, trees?: ShellTrees): ParsedFile {
   const index = new LineIndex(text);
   const doc = parseYaml(text);
   if (!doc) return yamlProblem(file);
   const root = doc.contents;
-  const ctx: ScriptContext = { file, index };
+  const ctx: ScriptContext = { file, index, trees };
   const results: ScriptResult[] = [];
   const containers: ContainerSpec[] = [];
   const workflowShell = scalarValue(get(get(get(root, 'defaults'), 'run'), 'shell'));
@@ -149,7 +150,7 @@ function serviceContainer(key: Scalar, node: Node | null, name: string, ctx: Com
   let entry: CommandContext['entry'];
   if (options) {
     const mapped = scalarText(ctx.index.text, options);
-    const parsed = mapped ? parseShellScript(expressions(mapped), { file: ctx.file, index: ctx.index }) : undefined;
+    const parsed = mapped ? parseShellScript(expressions(mapped), { file: ctx.file, index: ctx.index, trees: ctx.trees }) : undefined;
     for (const cmd of parsed ?? []) if (!cmd.substitution) words.push(...cmd.words);
     // Words 0 and 1 of the command are the made-up `docker create`.
     const pair = pairOf(node, 'options');

@@ -1,3 +1,4 @@
+import type { ShellTrees } from '../shell/mvdan';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ContainerSpec, ParsedFile, Source, Val } from '../../../shared-rules/src/model';
 import { LineIndex } from '../shell/text';
@@ -20,11 +21,11 @@ export function isGitlabCiPath(file: string): boolean {
 
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 
-export function parseGitlabCi(file: string, text: string): ParsedFile {
+export function parseGitlabCi(file: string, text: string, trees?: ShellTrees): ParsedFile {
   const index = new LineIndex(text);
   const doc = parseYaml(text);
   if (!doc) return yamlProblem(file);
-  const ctx: ScriptContext = { file, index };
+  const ctx: ScriptContext = { file, index, trees };
   const results: ScriptResult[] = [];
   const containers: ContainerSpec[] = [];
   const root = doc.contents;

@@ -4,6 +4,7 @@
  * are written says: a name that names a source wins over content.
  */
 import type { ParsedFile } from '../../../shared-rules/src/model';
+import type { ShellTrees } from '../shell/mvdan';
 import { isGithubWorkflowPath, parseGithubWorkflow } from './github-actions';
 import { isGitlabCiPath, parseGitlabCi } from './gitlab-ci';
 import { isMakefileName, parseMakefile } from './makefile';
@@ -34,21 +35,21 @@ export function commandLineSource(file: string, text?: string, options: { markdo
 export function parseCommandLineFile(
   file: string,
   text: string,
-  options: { markdown?: boolean; source?: CommandLineSource } = {},
+  options: { markdown?: boolean; source?: CommandLineSource; trees?: ShellTrees } = {},
 ): ParsedFile | undefined {
   const source = options.source ?? commandLineSource(file, text, options);
   try {
     switch (source) {
       case 'github-actions':
-        return parseGithubWorkflow(file, text);
+        return parseGithubWorkflow(file, text, options.trees);
       case 'gitlab-ci':
-        return parseGitlabCi(file, text);
+        return parseGitlabCi(file, text, options.trees);
       case 'makefile':
-        return parseMakefile(file, text);
+        return parseMakefile(file, text, options.trees);
       case 'shell':
-        return parseShellFile(file, text);
+        return parseShellFile(file, text, options.trees);
       case 'markdown':
-        return parseMarkdown(file, text);
+        return parseMarkdown(file, text, options.trees);
       default:
         return undefined;
     }

@@ -1,3 +1,4 @@
+import type { ShellTrees } from '../shell/mvdan';
 import type { ParsedFile } from '../../../shared-rules/src/model';
 import { LineIndex, type MappedText } from '../shell/text';
 import { isBinary } from './shell-file';
@@ -21,7 +22,7 @@ export function isMakefileName(file: string): boolean {
 
 const ASSIGN = /^(?:override\s+|export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(\?=|:::=|::=|:=|\+=|!=|=)\s*(.*)$/;
 
-export function parseMakefile(file: string, text: string): ParsedFile {
+export function parseMakefile(file: string, text: string, trees?: ShellTrees): ParsedFile {
   const index = new LineIndex(text);
   if (isBinary(text)) return { file, kind: 'docker-run', containers: [], suppressions: [], problems: [] };
   const lines: { start: number; end: number }[] = [];
@@ -42,7 +43,7 @@ export function parseMakefile(file: string, text: string): ParsedFile {
   }
 
   // Pass 2: recipe lines (with their continuations) after a rule line.
-  const ctx: ScriptContext = { file, index };
+  const ctx: ScriptContext = { file, index, trees };
   const results: ScriptResult[] = [];
   let inRule = false;
   // `.RECIPEPREFIX = >` applies from its line on.

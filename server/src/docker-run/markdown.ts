@@ -1,3 +1,4 @@
+import type { ShellTrees } from '../shell/mvdan';
 import type { ParsedFile } from '../../../shared-rules/src/model';
 import { LineIndex, type MappedText } from '../shell/text';
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
@@ -12,9 +13,9 @@ export function isMarkdownName(file: string): boolean {
   return /\.(md|markdown)$/i.test(file);
 }
 
-export function parseMarkdown(file: string, text: string): ParsedFile {
+export function parseMarkdown(file: string, text: string, trees?: ShellTrees): ParsedFile {
   const index = new LineIndex(text);
-  const ctx: ScriptContext = { file, index };
+  const ctx: ScriptContext = { file, index, trees };
   const results: ScriptResult[] = [];
   let l = 0;
   while (l < index.lineCount) {

@@ -87,7 +87,7 @@ function slice(src: MappedText, start: number, end: number): MappedText {
 
 function parsePieces(src: MappedText, ctx: ScriptContext, result: ScriptResult): ShellCommand[] {
   const budget = ctx.budget!;
-  const shellCtx = { file: ctx.file, index: ctx.index };
+  const shellCtx = { file: ctx.file, index: ctx.index, trees: ctx.trees };
   const lines = logicalLines(src);
   const out: ShellCommand[] = [];
   let tooLong = 0;

@@ -1,3 +1,4 @@
+import type { ShellTrees } from '../shell/mvdan';
 import type { ParsedFile } from '../../../shared-rules/src/model';
 import { LineIndex } from '../shell/text';
 import { analyseShell, mapWhole, parsedFile } from './script';
@@ -24,9 +25,9 @@ export function isBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
-export function parseShellFile(file: string, text: string): ParsedFile {
+export function parseShellFile(file: string, text: string, trees?: ShellTrees): ParsedFile {
   const index = new LineIndex(text);
   if (isBinary(text)) return { file, kind: 'docker-run', containers: [], suppressions: [], problems: [] };
-  const result = analyseShell(mapWhole(text), { file, index });
+  const result = analyseShell(mapWhole(text), { file, index, trees });
   return parsedFile(file, text, index, [result]);
 }

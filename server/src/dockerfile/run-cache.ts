@@ -1,6 +1,7 @@
 import type { Run } from 'dockerfile-ast';
 import type { BuildCommand } from '../../../shared-rules/src/model';
 import { shiftLines } from '../../../shared-rules/src/shift';
+import { ShellTrees } from '../shell/mvdan';
 import { buildCommand } from './run';
 import type { LineIndex } from '../shell/text';
 
@@ -18,6 +19,7 @@ const CACHE_SIZE = 4096;
 /** One per analysis (its Dockerfile front end). */
 export class RunCache {
   private readonly cache = new Map<string, { line: number; command: BuildCommand }>();
+  private readonly trees = new ShellTrees();
 
   buildCommand(run: Run, file: string, index: LineIndex, escape: string, posixShell: boolean): BuildCommand {
     const { start, end } = run.getRange();
@@ -31,7 +33,7 @@ export class RunCache {
         entry = { line: start.line, command };
       }
     } else {
-      entry = { line: start.line, command: buildCommand(run, { file, index: window }, escape, posixShell) };
+      entry = { line: start.line, command: buildCommand(run, { file, index: window, trees: this.trees }, escape, posixShell) };
       if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     }
     this.cache.set(key, entry);

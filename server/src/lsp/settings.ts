@@ -12,6 +12,8 @@ export interface Settings {
   trustedRegistries?: string[];
   composeFiles: string[];
   profile?: Profile;
+  /** Read `docker run` lines in fenced shell blocks of Markdown documents. */
+  markdown?: boolean;
   /** Undefined: the config's, else the core's default. */
   maxFileSizeKb?: number;
   /** Read files a compose file names (include, extends, env_file, build) outside the workspace folders. */
@@ -51,6 +53,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (registries && registries.length > 0) s.trustedRegistries = registries;
   s.composeFiles = stringList(r.composeFiles) ?? [];
   if (typeof r.profile === 'string' && (PROFILES as readonly string[]).includes(r.profile)) s.profile = r.profile as Profile;
+  if (typeof r.markdown === 'boolean') s.markdown = r.markdown;
   if (typeof r.allowOutsideWorkspace === 'boolean') s.allowOutsideWorkspace = r.allowOutsideWorkspace;
   if (typeof r.maxFileSizeKb === 'number' && Number.isFinite(r.maxFileSizeKb) && r.maxFileSizeKb > 0) s.maxFileSizeKb = r.maxFileSizeKb;
   return s;
@@ -74,6 +77,7 @@ export function configOverrides(s: Settings): ConfigOverrides {
     composeFiles: s.composeFiles,
     profile: s.profile,
     maxFileSizeKb: s.maxFileSizeKb,
+    markdown: s.markdown,
   };
   const key = JSON.stringify(o);
   const known = overridesByKey.get(key);

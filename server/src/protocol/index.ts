@@ -35,6 +35,11 @@ export interface InitializationOptions {
 export const COMPOSE_GLOB = '**/*compose*.{yml,yaml}';
 export const DOCKERFILE_GLOB = '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}';
 export const DOTENV_GLOB = '**/.env';
+/** Where `docker run` command lines are typed: shell scripts, Makefiles and CI workflows. */
+export const SCRIPT_GLOB = '**/*.{sh,bash}';
+export const MAKEFILE_GLOB = '**/{Makefile,GNUmakefile,makefile,*.mk}';
+export const WORKFLOW_GLOB = '**/.github/workflows/*.{yml,yaml}';
+export const GITLAB_CI_GLOB = '**/.gitlab-ci.yml';
 export const CONFIG_GLOB = '**/.dockwarden.{yml,yaml}';
 
 /** A document filter as LSP clients take it: by language id, by path glob, or both. */
@@ -50,6 +55,16 @@ export const DOCUMENT_SELECTOR: DocumentFilter[] = [
   { language: 'yaml', pattern: COMPOSE_GLOB },
   { pattern: COMPOSE_GLOB },
   { pattern: DOCKERFILE_GLOB },
+  { language: 'shellscript' },
+  { language: 'makefile' },
+  { language: 'github-actions-workflow' },
+  { language: 'yaml', pattern: WORKFLOW_GLOB },
+  { pattern: WORKFLOW_GLOB },
+  { pattern: GITLAB_CI_GLOB },
+  { pattern: SCRIPT_GLOB },
+  { pattern: MAKEFILE_GLOB },
+  // Markdown is read only when dockwarden.markdown is on; the server decides.
+  { language: 'markdown' },
   { pattern: DOTENV_GLOB },
   { pattern: CONFIG_GLOB },
 ];
@@ -62,5 +77,6 @@ export const WATCHED_GLOBS = [DOTENV_GLOB, COMPOSE_GLOB, '**/*{ockerfile,ontaine
  * ripgrep, which rejects nested alternate groups.
  */
 export const WORKSPACE_FILES_GLOB =
-  '**/{*compose*.yml,*compose*.yaml,Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}';
+  '**/{*compose*.yml,*compose*.yaml,Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*,' +
+  '*.sh,*.bash,Makefile,GNUmakefile,makefile,*.mk,.gitlab-ci.yml,.github/workflows/*.yml,.github/workflows/*.yaml}';
 export const WORKSPACE_EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';

@@ -1,6 +1,6 @@
 import type { ShellAssignment, ShellCommand, ShellWord, TextEdit } from '../../../shared-rules/src/model';
 import { baseName, commandIndex, isShellName } from '../../../shared-rules/src/shell';
-import { eachChild, isNil, list, nodeType, parseBash, syntaxErrorAt, type GoNode } from './mvdan';
+import { eachChild, isNil, list, nodeType, parseBash, syntaxErrorAt, type GoNode, type ShellTrees } from './mvdan';
 import type { LineIndex, MappedText } from './text';
 
 /**
@@ -28,6 +28,8 @@ const MAX_DEPTH = 200;
 export interface ShellContext {
   file: string;
   index: LineIndex;
+  /** Trees kept between lints by the front end (none: every script is parsed). */
+  trees?: ShellTrees;
 }
 
 /** A word as parsed, before it becomes a ShellWord: unquoted text, with each unit's file offset (or -1). */
@@ -126,7 +128,7 @@ class Walker {
   }
 
   script(): void {
-    this.stmts(parseBash(this.src.text).Stmts, undefined);
+    this.stmts((this.ctx.trees ? this.ctx.trees.parse(this.src.text) : parseBash(this.src.text)).Stmts, undefined);
   }
 
   /** Script index of a Go byte offset. */

@@ -30,24 +30,35 @@ function syntax(): SyntaxApi {
   return api;
 }
 
-/**
- * Parsed scripts by text. The GopherJS parser needs ~5 µs per character, and an editor re-lints the whole
- * file on every keystroke while usually only one RUN changed; trees are only read, and their positions are
- * relative to the script, so a tree can be reused wherever the same script text appears.
- */
-const cache = new Map<string, GoNode | Error>();
 const CACHE_SIZE = 500;
 
-/** Parses a bash script into the Go `*syntax.File`. Throws on syntax errors. */
-export function parseBash(text: string): GoNode {
-  let result = cache.get(text);
-  if (result === undefined) {
-    result = parseUncached(text);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  } else {
-    cache.delete(text); // most recently used goes last
+/**
+ * Parsed scripts by text, kept by a front end between lints. The GopherJS parser needs ~5 µs per character, and
+ * an editor re-lints the whole file on every keystroke while usually only one RUN or one piece of a script
+ * changed; trees are only read, and their positions are relative to the script, so a tree can be reused wherever
+ * the same script text appears.
+ */
+export class ShellTrees {
+  private readonly cache = new Map<string, GoNode | Error>();
+
+  /** Parses a bash script into the Go `*syntax.File`. Throws on syntax errors. */
+  parse(text: string): GoNode {
+    let result = this.cache.get(text);
+    if (result === undefined) {
+      result = parseUncached(text);
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    } else {
+      this.cache.delete(text); // most recently used goes last
+    }
+    this.cache.set(text, result);
+    if (result instanceof Error) throw result;
+    return result;
   }
-  cache.set(text, result);
+}
+
+/** Parses a bash script into the Go `*syntax.File`, keeping nothing. Throws on syntax errors. */
+export function parseBash(text: string): GoNode {
+  const result = parseUncached(text);
   if (result instanceof Error) throw result;
   return result;
 }
