@@ -4,10 +4,12 @@
 // It runs the bundle as Node's own loader would (`require`), but compiled with the V8 code cache that
 // `npm run build` writes beside it (dist/<name>.js.cache, by scripts/code-cache.mjs): V8 then neither parses the
 // bundle nor compiles the functions the build's training run used, most of a short run's start-up (see
-// docs/decisions/performance.md). Bundles it requires beside itself (`./mvdan-sh.js`) load the same way.
-// A cache is used only when it was made from this very bundle (the build id at the end of the bundle and in the
-// cache's header agree) and is complete; V8 itself rejects a cache made by another Node version or with other V8
-// flags, and the bundle then compiles as usual. Nothing is written here.
+// docs/decisions/performance.md). Bundles it requires beside itself (`./mvdan-sh.js`, `./dockerfile-ast.js`)
+// load the same way. A cache is used only when it was made from this very bundle (the build id at the end of the
+// bundle and in the cache's header agree) and is complete and intact (a damaged one would make V8 abort); V8
+// itself rejects a cache made by another Node version or with other V8 flags, and the bundle then compiles as
+// usual. Nothing is written here. Required rather than run (the build's training run, tests), this file only
+// defines the loader.
 'use strict';
 
 const fs = require('fs');
