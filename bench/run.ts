@@ -1,6 +1,7 @@
 /**
- * `npm run bench` — latency against the parse floor, CLI throughput against a peer, memory and size.
- * `npm run bench -- --smoke` runs every part with small N (what CI does). Results: stdout table + bench/results.json.
+ * `npm run bench` — latency against the parse floor, the CLI side by side with compose-lint, memory and size.
+ * `npm run bench -- --smoke` runs every part with small N (what CI does); `-- --only=latency|cli|server` one part.
+ * Results: stdout tables + bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,10 +14,26 @@ import { BenchClient } from './lsp-client';
 import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
 import { percentile, round, timeIt } from './stats';
 import { shellScriptTyping } from './shell-script';
+import {
+  compare,
+  composeLint,
+  corpusFiles,
+  floorScripts,
+  listFile,
+  meter,
+  replicate,
+  workload,
+  machine,
+  type CompareRow,
+  type Workload,
+} from './cli-compare';
 
 const repo = path.resolve(__dirname, '..', '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus-realworld');
 const smoke = process.argv.includes('--smoke');
+/** `--only=latency|cli|server`: one part of the benchmark (results.json is then not written). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const part = (name: string) => !only || only === name;
 const N = smoke ? 8 : 60;
 const serverJs = path.join(repo, 'dist', 'server.js');
 const cliJs = path.join(repo, 'bin', 'dockwarden.js');
@@ -135,49 +152,103 @@ async function typing(client: BenchClient, c: Case, at: { line: number; characte
   return times;
 }
 
-function composeFilesOfCorpus(): string[] {
-  const manifest = path.join(corpus, 'MANIFEST.tsv');
-  if (!fs.existsSync(manifest)) return [];
-  return fs
-    .readFileSync(manifest, 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((c) => c[4] === 'compose' && c[5] === 'project')
-    .map((c) => path.join(corpus, c[10]))
-    .filter((f) => fs.existsSync(f));
+/**
+ * The CLI beside compose-lint on the same files, whole process, in alternation (bench/cli-compare.ts): one small
+ * compose file (a pre-commit hook), the corpus's compose files, those ×10 each in a folder of its own, the
+ * corpus's Dockerfiles; each with its parse floor, and the small file with a bare `node -e 0`.
+ */
+function cliSideBySide(): CompareRow[] {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-cli-'));
+  const measure = meter();
+  console.log(`CLI side by side, measured with ${measure.name}`);
+  const peer = composeLint(path.join(repo, '..', 'shared', 'peers', 'compose-lint'));
+  if (peer.note) console.log(peer.note);
+  const floors = floorScripts(tmp);
+  const { compose, dockerfiles } = corpusFiles(corpus);
+  const smallFile = [
+    path.join(corpus, 'docker__awesome-compose', 'react-express-mongodb__compose.yaml'),
+    path.join(repo, 'examples', 'ci-runner', 'compose.yaml'),
+  ].find((f) => fs.existsSync(f))!;
+  const copies = smoke ? 2 : 10;
+  const workloads: Array<{ w: Workload; runs: number }> = [
+    { w: workload('one small compose file', [smallFile], 'compose'), runs: smoke ? 1 : 21 },
+  ];
+  if (compose.length > 0) {
+    const kb = (files: string[]) => Math.round(files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1024);
+    workloads.push({ w: workload(`corpus: ${compose.length} compose files (${kb(compose)} KB)`, compose, 'compose'), runs: smoke ? 1 : 7 });
+    const many = replicate(compose, copies, path.join(tmp, 'copies'));
+    workloads.push({ w: workload(`×${copies}: ${many.length} folders (${kb(many)} KB)`, many, 'compose'), runs: smoke ? 1 : 5 });
+    if (dockerfiles.length > 0)
+      workloads.push({
+        w: workload(`corpus: ${dockerfiles.length} Dockerfiles (${kb(dockerfiles)} KB)`, dockerfiles, 'dockerfile'),
+        runs: smoke ? 1 : 7,
+      });
+  } else {
+    console.log(`corpus not found at ${corpus}: only the small-file row`);
+  }
+  const node = process.execPath;
+  const rows: CompareRow[] = [];
+  for (const { w, runs } of workloads) {
+    const tools: Parameters<typeof compare>[1] = [
+      { tool: { name: 'dockwarden', cmd: node, args: [cliJs, '--format', 'json', '--fail-on', 'none', ...w.files] }, role: 'ours' },
+    ];
+    if (peer.tool && w.kind === 'compose') tools.push({ tool: { ...peer.tool, args: [...peer.tool.args, ...w.files] }, role: 'peer' });
+    const floorName = w.kind === 'compose' ? 'floor: node + yaml parse' : 'floor: node + dockerfile-ast parse';
+    tools.push({
+      tool: { name: floorName, cmd: node, args: [floors[w.kind], listFile(tmp, `list-${rows.length}`, w.files)] },
+      role: 'floor',
+    });
+    if (w.files.length === 1) tools.push({ tool: { name: 'node -e 0', cmd: node, args: ['-e', '0'] }, role: 'node' });
+    rows.push(...compare(w, tools, runs, measure.run, tmp));
+  }
+  console.table(rows);
+  console.log('Scripts and devcontainer.json: no front end for them in this build yet, so no rows.');
+  return rows;
 }
 
-/** Whole-process wall time (s) and peak RSS (MB) of a command, via /usr/bin/time. */
-function timeProcess(cmd: string, args: string[]): { seconds: number; rssMb: number; status: number | null } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [secs, kb] = last.split(' ').map(Number);
-  return { seconds: secs, rssMb: round(kb / 1024, 1), status: r.status };
-}
-
-function medianRun(cmd: string, args: string[], runs: number) {
-  const results = Array.from({ length: runs }, () => timeProcess(cmd, args));
-  results.sort((a, b) => a.seconds - b.seconds);
-  return results[Math.floor(results.length / 2)];
-}
-
-/** Median whole-process runs of several node scripts, run in turn `runs` times. */
-function alternatingMedians(commands: string[][], runs: number) {
-  const all = commands.map(() => [] as ReturnType<typeof timeProcess>[]);
-  for (let i = 0; i < runs; i++) commands.forEach((args, c) => all[c].push(timeProcess(process.execPath, args)));
-  return all.map((results) => results.sort((a, b) => a.seconds - b.seconds)[Math.floor(results.length / 2)]);
+/** dclint (a Node Compose linter) on the corpus's compose files, once (about a minute), when installed. */
+function throughput(): Row[] {
+  const dclint = path.join(repo, 'bench', 'node_modules', 'dclint', 'bin', 'dclint.cjs');
+  const { compose } = corpusFiles(corpus);
+  if (!fs.existsSync(dclint) || compose.length === 0 || smoke) {
+    if (!smoke) console.log('dclint not installed (npm --prefix bench ci) or no corpus: its row is skipped');
+    return [];
+  }
+  const r = meter().run({ name: 'dclint', cmd: process.execPath, args: [dclint, ...compose] }, os.tmpdir());
+  const rows = [
+    {
+      tool: 'dclint (peer)',
+      files: compose.length,
+      'wall s': round(r.wall, 2),
+      'CPU s': round(r.cpu, 2),
+      'peak RSS MB': round(r.rssMb, 0),
+    },
+  ];
+  console.table(rows);
+  return rows;
 }
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const results: Record<string, unknown> = {
-    machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`,
+    machine: machine(),
     date: new Date().toISOString(),
     smoke,
   };
   const all = cases();
 
+  if (part('latency')) await latency(all, rows, results);
+  if (part('cli')) {
+    results.cli = cliSideBySide();
+    results.throughput = throughput();
+  }
+  if (part('server')) await serverMemoryAndSize(all, results);
+  // A partial run (--only) is for looking, not for the record.
+  if (!only)
+    fs.writeFileSync(path.join(repo, 'bench', smoke ? 'results.smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
+}
+
+async function latency(all: Case[], rows: Row[], results: Record<string, unknown>): Promise<void> {
   const client = await BenchClient.start(serverJs, { debounceMs: 0, enable: true, run: 'onType' });
   for (const c of all) {
     const { floor: fl, lint } = floorAndLint(c);
@@ -207,49 +278,13 @@ async function main(): Promise<void> {
   await client.stop();
   results.latency = rows;
   console.table(rows);
-  // Shell scripts are not linted by the server yet: their parse, from scratch and while typing, in this process.
+  // Shell scripts: linted from scratch and while typing (one analysis, one session), in this process.
   const script = shellScriptTyping(smoke);
   results.shellScript = script;
   console.table([script]);
+}
 
-  const throughput: Row[] = [];
-  const composeFiles = composeFilesOfCorpus();
-  if (composeFiles.length > 0) {
-    const listFile = path.join(os.tmpdir(), 'dw-bench-files.txt');
-    fs.writeFileSync(listFile, composeFiles.join('\n'));
-    // In alternation, so that a slow spell of the machine weighs on both alike.
-    const [ours, floor] = alternatingMedians(
-      [
-        [cliJs, '--format', 'json', '--fail-on', 'none', ...composeFiles],
-        [path.join(__dirname, 'yaml-floor.js'), listFile],
-      ],
-      smoke ? 1 : 7,
-    );
-    const row = (tool: string, r: { seconds: number; rssMb: number }) => ({
-      tool,
-      files: composeFiles.length,
-      'wall s': r.seconds,
-      'files/s': round(composeFiles.length / r.seconds, 0),
-      'peak RSS MB': r.rssMb,
-      '/floor': round(r.seconds / floor.seconds, 2),
-    });
-    throughput.push(row('dockwarden', ours));
-    // What Node start-up, reading the files and a cold `yaml` parse cost on their own.
-    throughput.push(row('floor: node + yaml parse', floor));
-    const dclint = path.join(repo, 'bench', 'node_modules', 'dclint', 'bin', 'dclint.cjs');
-    if (fs.existsSync(dclint)) {
-      // About a minute a run: once is enough to compare.
-      const peer = medianRun(process.execPath, [dclint, ...composeFiles], 1);
-      throughput.push(row('dclint (peer)', peer));
-    } else {
-      console.log('dclint not installed (npm --prefix bench ci): peer comparison skipped');
-    }
-    console.table(throughput);
-  } else {
-    console.log(`corpus not found at ${corpus}: CLI throughput skipped`);
-  }
-  results.throughput = throughput;
-
+async function serverMemoryAndSize(all: Case[], results: Record<string, unknown>): Promise<void> {
   const docs = smoke ? 50 : 1000;
   const memClient = await BenchClient.start(serverJs, { debounceMs: 0 });
   const t0 = Date.now();
@@ -296,8 +331,6 @@ async function main(): Promise<void> {
   };
   console.table([size]);
   results.size = size;
-
-  fs.writeFileSync(path.join(repo, 'bench', smoke ? 'results.smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
 }
 
 main().catch((e) => {

@@ -210,3 +210,22 @@ test('a value several services inherit is reported once, naming every one of the
   const text = runCli(['compose/anchors.yml'], path.join(REPO, 'test', 'fixtures')).stdout;
   assert.match(text, /cap-add-dangerous Service 'web' adds SYS_ADMIN.*\(also inherited by worker\)$/m);
 });
+
+test(
+  'a reader that goes away (dockwarden | head) ends the run quietly, with the status its findings give',
+  { skip: !fs.existsSync(path.join(REPO, 'dist/cli.js')) && 'dist/ not built' },
+  async () => {
+    const { spawn } = require('node:child_process') as typeof import('node:child_process');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/dockwarden.js'), '--format', 'json', 'project'], {
+      cwd: FIXTURES,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before the CLI writes anything: its first write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 1, 'the fixture has findings at warning or above');
+  },
+);

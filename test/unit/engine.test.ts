@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintParsed } from '../../shared-rules/src/engine';
+import fc from 'fast-check';
+import { compareNames, lintParsed } from '../../shared-rules/src/engine';
 import type { ContainerSpec, ParsedFile, Rule } from '../../shared-rules/src';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
@@ -76,4 +77,35 @@ test("a fix's safety classification reaches the finding; an unclassified fix has
     findings.map((f) => f.fix?.safety),
     ['unsafe', undefined],
   );
+});
+
+test('names sort as the root collation orders them (Intl.Collator en), without building a collator for ASCII', () => {
+  const root = new Intl.Collator('en');
+  const sign = (n: number) => Math.sign(n);
+  // Every printable ASCII character, and the characters paths and rule ids are mostly made of, more often.
+  const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+  const unit = fc.oneof(fc.constantFrom(...printable), fc.constantFrom('a', 'A', 'b', 'B', '-', '_', '.', '/', '0', '9', 'z', 'Z', ' '));
+  const name = fc.string({ unit, maxLength: 12 });
+  fc.assert(
+    fc.property(name, name, (a, b) => sign(compareNames(a, b)) === sign(root.compare(a, b))),
+    { numRuns: 20_000 },
+  );
+  // Pairs that differ only in case, or only by a prefix.
+  fc.assert(
+    fc.property(name, fc.nat(), (a, seed) => {
+      const b = [...a].map((c, i) => ((seed >> (i % 30)) & 1 ? c.toUpperCase() : c)).join('');
+      return sign(compareNames(a, b)) === sign(root.compare(a, b)) && sign(compareNames(a, a + b)) === sign(root.compare(a, a + b));
+    }),
+    { numRuns: 5_000 },
+  );
+  // Beyond ASCII the collator decides (here: an accent weighs less than a letter).
+  for (const [a, b] of [
+    ['compose.yaml', 'cömpose.yaml'],
+    ['é/Dockerfile', 'e/Dockerfile'],
+    ['tab\there', 'tabhere'],
+  ]) {
+    assert.equal(sign(compareNames(a, b)), sign(root.compare(a, b)), `${a} / ${b}`);
+  }
+  const sorted = ['b/compose.yaml', 'Dockerfile', 'a_b/x', 'a-b/x', 'A/compose.yaml', 'a/compose.yaml', 'a.yaml'].sort(compareNames);
+  assert.deepEqual(sorted, ['a_b/x', 'a-b/x', 'a.yaml', 'a/compose.yaml', 'A/compose.yaml', 'b/compose.yaml', 'Dockerfile']);
 });
