@@ -30,11 +30,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Findings about the file itself rather than a setting: no ignore-comment actions for them. */
-export const ENGINE_ONLY: ReadonlySet<string> = new Set([...fileProblemIds, 'config-error']);
+export const ENGINE_ONLY: ReadonlySet<string> = new Set([...fileProblemIds, 'config-error', 'too-many-findings']);
 
 /** Every finding id has a page under docs/rules/ except the editor's own config errors. */
 export function hasDocs(rule: string): boolean {
-  return rule !== 'config-error';
+  return rule !== 'config-error' && rule !== 'too-many-findings';
 }
 
 export function toDiagnostic(

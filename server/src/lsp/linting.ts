@@ -15,6 +15,9 @@ export interface LastLint {
   findings: Finding[];
 }
 
+/** Lints kept for code actions: of the most recently linted documents (memory bounded, however many are open). */
+const KEPT_LINTS = 32;
+
 /** Files others depend on: a change re-lints the open documents that read them. */
 const DEPENDENCY_NAME = /(^\.env$)|(compose[^/]*\.ya?ml$)|(ockerfile)|(ontainerfile)|(^\.dockwarden\.ya?ml$)/i;
 
@@ -28,7 +31,8 @@ export class Linter {
   private readonly debouncer = new Debouncer<string>();
   private queue = new Set<string>();
   private draining = false;
-  readonly last = new Map<string, LastLint>();
+  /** The last lint of the most recently linted documents (code actions reuse it); others are linted again. */
+  private readonly last = new Map<string, LastLint>();
   /** Open documents' paths → the files their last lint read. */
   private readonly dependencies = new Map<string, Set<string>>();
   /** Unopened files linted by "Lint Workspace": closing them keeps their diagnostics fresh from disk. */
@@ -138,7 +142,9 @@ export class Linter {
       this.dependencies.set(file, new Set(result.dependencies));
       lint = { version: doc.version, kind: result.kind, findings: result.findings };
     }
+    this.last.delete(doc.uri);
     this.last.set(doc.uri, lint);
+    if (this.last.size > KEPT_LINTS) this.last.delete(this.last.keys().next().value!);
     this.publisher.set(doc.uri, file, lint.findings, doc.version);
     return lint;
   }

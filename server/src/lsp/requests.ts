@@ -48,7 +48,13 @@ export function registerRequests(state: ServerState, linter: Linter, publisher: 
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return hoverFor(publisher.of(doc.uri), params.position, state.locale, state.texts, state.caps.markdownHover) ?? null;
+    // A document whose diagnostics are no longer kept is linted again (its current version).
+    let diagnostics = publisher.of(doc.uri);
+    if (!diagnostics) {
+      linter.current(doc, await state.settings.get(doc.uri));
+      diagnostics = publisher.of(doc.uri) ?? [];
+    }
+    return hoverFor(diagnostics, params.position, state.locale, state.texts, state.caps.markdownHover) ?? null;
   });
 
   connection.onExecuteCommand(async (params) => {

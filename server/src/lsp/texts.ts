@@ -12,6 +12,7 @@ export interface LspTexts {
   hoverDocs: string;
   relatedIn(message: string): string;
   docsMessage(url: string): string;
+  tooMany(shown: number, total: number): string;
 }
 
 const en: LspTexts = {
@@ -25,6 +26,7 @@ const en: LspTexts = {
   hoverDocs: 'Documentation',
   relatedIn: (m) => ` (${m})`,
   docsMessage: (u) => `Dockwarden documentation: ${u}`,
+  tooMany: (n, t) => `Dockwarden shows the first ${n} of ${t} problems in this file; run the dockwarden CLI for all of them`,
 };
 
 const ja: LspTexts = {
@@ -38,6 +40,7 @@ const ja: LspTexts = {
   hoverDocs: 'ドキュメント',
   relatedIn: (m) => `（${m}）`,
   docsMessage: (u) => `Dockwarden のドキュメント: ${u}`,
+  tooMany: (n, t) => `このファイルの ${t} 件の問題のうち最初の ${n} 件を表示しています。すべてを見るには dockwarden CLI を実行してください`,
 };
 
 export function lspTexts(locale: Locale): LspTexts {
