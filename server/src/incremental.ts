@@ -127,7 +127,7 @@ function fullLint(req: LintFileRequest): IncrementalLint {
   const containers = parsed.containers;
   const ctx = ruleContext(options, containers);
   const raw = containers.map((c) => containerFindings(c, ctx, options));
-  const findings = finishFindings([...problemFindings(project.parsed), ...raw.flat()], project.parsed, options).filter(
+  const findings = finishFindings([...problemFindings(project.parsed, options), ...raw.flat()], project.parsed, options).filter(
     (f) => f.at.file === own,
   );
   const state: IncrementalState = {
