@@ -16,11 +16,13 @@ import type {
 } from '../../../shared-rules/src/model';
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
 import { scanSuppressions } from '../suppressions';
-import { buildCommand, jsonWord } from './run';
+import { buildCommand, jsonWord, MAX_SCRIPT } from './run';
 import { parseInstructions } from './instructions';
 import { cachedBuildCommand } from './run-cache';
 import { LineIndex } from './text';
-import { substitute, type Vars } from './variables';
+import { ExpansionBudget, MAX_VALUE, substitute, type Vars } from './variables';
+import { pushAll, shorten } from '../../../shared-rules/src/bounds';
+import { limitProblem } from '../limits';
 
 /**
  * Parses one Dockerfile into the container model: one ContainerSpec for the image stage (the last stage),
@@ -73,9 +75,18 @@ interface Stage {
   firstCommand?: Instruction;
 }
 
+/** RUN text analysed per file at most (the shell parser needs 1-3 µs per character); later RUNs are reported. */
+const RUN_BUDGET = 1024 * 1024;
+/** `analysis-limit` findings for values too long to expand, per file (one says it all; a few show where). */
+const MAX_VALUE_REPORTS = 10;
+
 class DockerfileModel {
   private readonly index: LineIndex;
   private escape = '\\';
+  private readonly expansion: ExpansionBudget;
+  private runBudget = RUN_BUDGET;
+  private valueReports = 0;
+  private budgetReported = false;
 
   constructor(
     private readonly file: string,
@@ -84,6 +95,7 @@ class DockerfileModel {
     private readonly options: DockerfileOptions,
   ) {
     this.index = new LineIndex(text);
+    this.expansion = ExpansionBudget.forText(text);
   }
 
   build(): ContainerSpec | undefined {
@@ -104,7 +116,7 @@ class DockerfileModel {
         continue;
       }
       if (!stage) {
-        if (keyword === 'ARG') globalEnv.push(...this.args(ins as Arg, globalArgs, globalArgs));
+        if (keyword === 'ARG') pushAll(globalEnv, this.args(ins as Arg, globalArgs, globalArgs));
         continue;
       }
       this.addInstruction(stage, ins, globalArgs);
@@ -169,10 +181,10 @@ class DockerfileModel {
   private addInstruction(stage: Stage, ins: Instruction, globalArgs: Vars): void {
     switch (ins.getKeyword()) {
       case 'ARG':
-        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs));
+        pushAll(stage.env, this.args(ins as Arg, stage.vars, globalArgs));
         return;
       case 'ENV':
-        stage.env.push(...this.envs(ins as Env, stage));
+        pushAll(stage.env, this.envs(ins as Env, stage));
         return;
       case 'USER': {
         const range = ins.getArgumentsRange();
@@ -182,17 +194,13 @@ class DockerfileModel {
         return;
       }
       case 'RUN':
-        stage.runs.push(
-          this.options.cache === false
-            ? buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell)
-            : cachedBuildCommand(ins as Run, this.file, this.index, this.escape, stage.posixShell),
-        );
+        stage.runs.push(this.run(ins as Run, stage));
         return;
       case 'ADD':
-        stage.downloads.push(...this.downloads(ins as Add, stage.vars));
+        pushAll(stage.downloads, this.downloads(ins as Add, stage.vars));
         return;
       case 'EXPOSE':
-        stage.exposes.push(...this.exposes(ins, stage.vars));
+        pushAll(stage.exposes, this.exposes(ins, stage.vars));
         return;
       case 'SHELL': {
         const json = (ins as Run).getJSONStrings?.() ?? [];
@@ -208,6 +216,31 @@ class DockerfileModel {
     }
   }
 
+  /** A RUN's commands, within the file's RUN budget; a RUN a limit stops is reported, never passed silently. */
+  private run(ins: Run, stage: Stage): BuildCommand {
+    const range = ins.getRange();
+    const length = this.index.offsetAt(range.end) - this.index.offsetAt(range.start);
+    let command: BuildCommand;
+    if (length > this.runBudget && length > 0) {
+      command = { source: this.source(range), script: '', commands: [], execForm: false };
+      this.limitProblem(range, 'runBudget', { size: kb(length), max: String(RUN_BUDGET / 1024) });
+      return command;
+    }
+    this.runBudget -= length;
+    command =
+      this.options.cache === false
+        ? buildCommand(ins, { file: this.file, index: this.index }, this.escape, stage.posixShell)
+        : cachedBuildCommand(ins, this.file, this.index, this.escape, stage.posixShell);
+    const limit = command.limit;
+    if (limit?.kind === 'too-long') this.limitProblem(range, 'runTooLong', { size: kb(limit.size), max: String(MAX_SCRIPT / 1024) });
+    else if (limit?.kind === 'too-deep') this.limitProblem(range, 'runTooDeep', { max: String(limit.max) });
+    return command;
+  }
+
+  private limitProblem(range: Range, messageId: string, args: Record<string, string>): void {
+    this.parsed.problems.push(limitProblem(this.source(range), messageId, args));
+  }
+
   private args(ins: Arg, vars: Map<string, string | undefined>, globalArgs: Vars): EnvEntry[] {
     const out: EnvEntry[] = [];
     for (const p of ins.getProperties()) {
@@ -216,7 +249,7 @@ class DockerfileModel {
       const valueRange = p.getValueRange();
       const entry: EnvEntry = { name, kind: 'arg', interpolated: false, source: this.source(p.getRange()) };
       if (value !== null && valueRange) {
-        entry.value = this.val(value, valueRange, vars);
+        entry.value = this.val(value, valueRange, vars, name);
         entry.interpolated = value.includes('$');
         vars.set(name, entry.value.known ? entry.value.value : undefined);
       } else if (vars !== globalArgs && globalArgs.has(name)) {
@@ -238,7 +271,7 @@ class DockerfileModel {
       const valueRange = p.getValueRange();
       const entry: EnvEntry = { name, kind: 'env', interpolated: false, source: this.source(p.getRange()) };
       if (value !== null && valueRange) {
-        entry.value = this.val(value, valueRange, stage.vars);
+        entry.value = this.val(value, valueRange, stage.vars, name);
         entry.interpolated = value.includes('$');
       }
       const resolved = entry.value?.known ? entry.value.value : entry.value ? undefined : '';
@@ -352,9 +385,15 @@ class DockerfileModel {
     return [{ file: this.file, range: { start: end, end }, newText: endsWithEol ? `${line}${eol}` : `${eol}${line}` }];
   }
 
-  /** A value as written at `range`, with variables substituted from `vars`. */
-  private val(written: string, range: Range, vars: Vars): Val {
-    const s = substitute(written, vars, this.escape);
+  /** A value as written at `range`, with variables substituted from `vars`; `name` names it in a limit finding. */
+  private val(written: string, range: Range, vars: Vars, name?: string): Val {
+    const s = substitute(written, vars, this.escape, this.expansion);
+    if (s.limit === 'value' && this.valueReports++ < MAX_VALUE_REPORTS) {
+      this.limitProblem(range, 'expansionTooLong', { name: shorten(name ?? written, 80), max: String(MAX_VALUE) });
+    } else if (s.limit === 'budget' && !this.budgetReported) {
+      this.budgetReported = true;
+      this.limitProblem(range, 'expansionBudget', { max: String(this.expansion.total) });
+    }
     const source = this.source(range);
     const v: Val = {
       value: s.value,
@@ -369,4 +408,8 @@ class DockerfileModel {
   private source(range: Range): Source {
     return { file: this.file, range };
   }
+}
+
+function kb(chars: number): string {
+  return String(Math.ceil(chars / 1024));
 }

@@ -68,11 +68,18 @@ function shiftCommand(command: BuildCommand, lines: number): BuildCommand {
     if (!pipeline) {
       pipeline = [];
       pipelines.set(c.pipeline, pipeline);
-      pipeline.push(...c.pipeline.map(copy));
+      for (const member of c.pipeline) pipeline.push(copy(member));
     }
     out.pipeline = pipeline;
     if (c.substitution) out.substitution = { kind: c.substitution.kind, parent: copy(c.substitution.parent) };
     return out;
   };
-  return { source: source(command.source), script: command.script, commands: command.commands.map(copy), execForm: command.execForm };
+  const shifted: BuildCommand = {
+    source: source(command.source),
+    script: command.script,
+    commands: command.commands.map(copy),
+    execForm: command.execForm,
+  };
+  if (command.limit) shifted.limit = command.limit;
+  return shifted;
 }

@@ -1,10 +1,13 @@
 import type { Instruction, JSONArgument, Run } from 'dockerfile-ast';
 import type { BuildCommand, Range } from '../../../shared-rules/src/model';
-import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from './shell';
+import { execFormCommands, MAX_DEPTH, parseShellScript, TOO_DEEP, type ShellContext, type WordInfo } from './shell';
 import type { LineIndex, MappedText } from './text';
 
-/** Longer RUN scripts are not parsed (the parser needs ~5 µs per character; never stall the editor). */
-const MAX_SCRIPT = 64 * 1024;
+/**
+ * Longer RUN scripts are not parsed (the parser needs 1-3 µs per character; never stall the editor): such a RUN
+ * gets an `analysis-limit` finding, never a silent pass.
+ */
+export const MAX_SCRIPT = 128 * 1024;
 
 /**
  * A RUN instruction as a BuildCommand. Shell form: the script after the flags, with line continuations and
@@ -16,13 +19,23 @@ export function buildCommand(run: Run, ctx: ShellContext, escape: string, posixS
   const json = run.getJSONStrings();
   if (json.length > 0) {
     const words = json.map((j) => jsonWord(j, ctx.index));
-    return { source, script: words.map((w) => w.text).join(' '), commands: execFormCommands(words, ctx), execForm: true };
+    const script = words.map((w) => w.text).join(' ');
+    const commands = execFormCommands(words, ctx);
+    if (commands !== TOO_DEEP) return { source, script, commands, execForm: true };
+    return { source, script, commands: [], execForm: true, limit: { kind: 'too-deep', size: script.length, max: MAX_DEPTH } };
   }
   const script = shellScript(run, ctx.index, escape);
   const compact = compactLongWords(script);
-  const parseable = posixShell && compact.text.trim() !== '' && compact.text.length <= MAX_SCRIPT;
-  const commands = parseable ? (parseShellScript(compact, ctx) ?? []) : [];
-  return { source, script: script.text, commands, execForm: false };
+  const command: BuildCommand = { source, script: script.text, commands: [], execForm: false };
+  if (!posixShell || compact.text.trim() === '') return command;
+  if (compact.text.length > MAX_SCRIPT) {
+    command.limit = { kind: 'too-long', size: compact.text.length, max: MAX_SCRIPT };
+    return command;
+  }
+  const parsed = parseShellScript(compact, ctx);
+  if (parsed === TOO_DEEP) command.limit = { kind: 'too-deep', size: compact.text.length, max: MAX_DEPTH };
+  else if (parsed) command.commands = parsed;
+  return command;
 }
 
 /** The shell-form text after the instruction's flags, continuations joined. */
@@ -133,26 +146,63 @@ export function firstArgumentOffset(text: string, from: number, to: number, esca
   return undefined;
 }
 
+/** Words at least this long are shortened before parsing (their first and last KEEP characters stay). */
+const LONG_WORD = 1024;
+const KEEP = 64;
+
 /**
  * Shortens giant unquoted words (an inline base64 blob, a generated list) to their first and last characters
  * before parsing: the parser's time grows with the text, and no rule reads such a word. The kept characters
- * keep their file offsets, so the word's range is still exact.
+ * keep their file offsets, so the word's range is still exact. One pass over the text (a `{1024,}` pattern
+ * would retry at every character of a run just shorter than that).
  */
-function compactLongWords(script: MappedText): MappedText {
-  const long = /[A-Za-z0-9_.,:=+@%/-]{4096,}/g;
-  if (script.text.length < 4096 || !long.test(script.text)) return script;
-  long.lastIndex = 0;
-  const out: MappedText = { text: '', offsets: [] };
+export function compactLongWords(script: MappedText): MappedText {
+  const t = script.text;
+  if (t.length < LONG_WORD) return script;
+  let out: MappedText | undefined;
   let at = 0;
-  for (let m = long.exec(script.text); m; m = long.exec(script.text)) {
-    const keep = [m.index, m.index + 64, m.index + m[0].length - 64, m.index + m[0].length];
-    out.text += script.text.slice(at, keep[1]) + script.text.slice(keep[2], keep[3]);
-    out.offsets.push(...script.offsets.slice(at, keep[1]), ...script.offsets.slice(keep[2], keep[3]));
-    at = keep[3];
+  for (let i = 0; i < t.length;) {
+    if (!isWordUnit(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < t.length && isWordUnit(t.charCodeAt(j))) j++;
+    if (j - i >= LONG_WORD) {
+      out ??= { text: '', offsets: [] };
+      out.text += t.slice(at, i + KEEP) + t.slice(j - KEEP, j);
+      pushRange(out.offsets, script.offsets, at, i + KEEP);
+      pushRange(out.offsets, script.offsets, j - KEEP, j);
+      at = j;
+    }
+    i = j;
   }
-  out.text += script.text.slice(at);
-  out.offsets.push(...script.offsets.slice(at));
+  if (!out) return script;
+  out.text += t.slice(at);
+  pushRange(out.offsets, script.offsets, at, t.length);
   return out;
+}
+
+/** `[A-Za-z0-9_.,:=+@%/-]`: characters of a word that needs no quoting. */
+function isWordUnit(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 58) || // digits and ':'
+    c === 95 ||
+    c === 46 ||
+    c === 44 ||
+    c === 61 ||
+    c === 43 ||
+    c === 64 ||
+    c === 37 ||
+    c === 47 ||
+    c === 45
+  );
+}
+
+function pushRange(target: number[], source: readonly number[], from: number, to: number): void {
+  for (let i = from; i < to; i++) target.push(source[i]);
 }
 
 function append(out: MappedText, text: string, from: number, to: number): void {

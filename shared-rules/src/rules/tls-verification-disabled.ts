@@ -1,6 +1,7 @@
 import type { EnvEntry, ShellCommand, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { fixOf } from '../values';
+import { pushAll } from '../bounds';
 import { CURL_LONG_WITH_ARG, CURL_SHORT_WITH_ARG, commandIndex, commandName, interpreterFamily, scanOptions } from '../shell';
 
 /**
@@ -30,7 +31,7 @@ export const tlsVerificationDisabled: Rule = {
     const out: RuleReport[] = [];
     for (const e of c.environment)
       if (e.kind === 'env' && envDisablesTls(e)) out.push({ messageId: 'env', args: { name: e.name }, at: e.source });
-    for (const run of info.allRuns) for (const cmd of run.commands) out.push(...checkCommand(cmd));
+    for (const run of info.allRuns) for (const cmd of run.commands) pushAll(out, checkCommand(cmd));
     return out;
   },
 };
@@ -139,6 +140,8 @@ function checkCommand(cmd: ShellCommand): RuleReport[] {
   }
 
   if (name === 'git') {
+    // The words after a `config` are searched once: a later `config` could only find fewer.
+    let configSearched = false;
     for (let i = at + 1; i < words.length; i++) {
       const w = words[i];
       if (w === '-c' && /^http\.(?:.*\.)?sslverify=(?:false|0|no|off)$/i.test(words[i + 1] ?? '')) {
@@ -149,8 +152,11 @@ function checkCommand(cmd: ShellCommand): RuleReport[] {
           fix: fixOf('fix', removeWords(i, i + 1), { flag: `-c ${words[i + 1]}` }),
         });
         i++;
-      } else if (w === 'config' && words.slice(i + 1).some((k, j) => isSslVerifyOff(k, words[i + 2 + j]))) {
-        const j = words.findIndex((k, n) => n > i && isSslVerifyOff(k, words[n + 1]));
+      } else if (w === 'config' && !configSearched) {
+        configSearched = true;
+        let j = i + 1;
+        while (j < words.length && !isSslVerifyOff(words[j], words[j + 1])) j++;
+        if (j >= words.length) continue;
         out.push({ messageId: 'config', args: { command: `git config ${words[j]} false` }, at: cmd.words[j].source });
         break;
       }
