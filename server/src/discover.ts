@@ -22,6 +22,12 @@ export interface DiscoverOptions {
   files: FileAccess;
   /** `--config`: one config for every file; config files in the tree are then not looked for. */
   config?: LoadedConfig;
+  /**
+   * Also take the files the Compose projects of the found files read whatever their names (`extends.file:
+   * defaults.conf`, a `COMPOSE_FILE` entry `prod.override`, `build.dockerfile: build.docker`), within `roots`
+   * (undefined: anywhere); the process environment interpolates their paths, as in linting.
+   */
+  references?: { roots?: readonly string[]; processEnv?: Readonly<Record<string, string | undefined>> };
 }
 
 export interface DiscoveryResult {
@@ -62,7 +68,7 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
       configs.set(key, active);
       if (loaded.file && !reportedConfigs.has(loaded.file)) {
         reportedConfigs.add(loaded.file);
-        result.configErrors.push(...loaded.errors);
+        for (const e of loaded.errors) result.configErrors.push(e);
       }
     }
     return active;
@@ -171,8 +177,73 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
       if (kind) addFile(abs, arg, kind, config, text);
     }
   }
+  if (options.references) {
+    addReferencedFiles(result, options, options.references, (abs, kind, from) => {
+      const config = configFor(path.dirname(abs));
+      if (config.ignored(toPosix(path.relative(config.base, abs)))) return;
+      // Shown like the file that names it: absolute when that one was named by an absolute path.
+      addFile(abs, path.isAbsolute(from.display) ? abs : '.', kind, config);
+    });
+  }
   return result;
 }
+
+/** A Compose file that may read files of any name: it extends, includes or builds, or a `.env` names the project. */
+function mayReference(text: string): boolean {
+  return text.includes('extends') || text.includes('include') || text.includes('dockerfile');
+}
+
+/**
+ * Adds the files that the found Compose files' projects read and that discovery did not take by their names:
+ * Compose reads them, so their findings must be reported (a finding is reported where its value is written).
+ * Each project is loaded as linting will load it (the parses are kept, so linting does not parse them again);
+ * files added this way are followed too, a bounded number of times.
+ */
+function addReferencedFiles(
+  result: DiscoveryResult,
+  options: DiscoverOptions,
+  refs: NonNullable<DiscoverOptions['references']>,
+  add: (abs: string, kind: FileKind, from: DiscoveredFile) => void,
+): void {
+  const { loadComposeProject } = require('./project/project') as typeof import('./project/project');
+  const { confinedFileAccess } = require('./fs') as typeof import('./fs');
+  const files = confinedFileAccess(options.files, refs.roots);
+  const known = new Set(result.files.map((f) => f.path));
+  const done = new Set<string>();
+  const hasComposeFileVariable = new Map<string, boolean>();
+  const limit = result.files.length + MAX_FOLLOWED;
+  for (let i = 0; i < result.files.length && i < limit; i++) {
+    const f = result.files[i];
+    if (f.kind !== 'compose' || done.has(f.path)) continue;
+    done.add(f.path);
+    const dir = path.dirname(f.path);
+    let named = hasComposeFileVariable.get(dir);
+    if (named === undefined) {
+      named = (files.readText(path.join(dir, '.env')) ?? '').includes('COMPOSE_FILE');
+      hasComposeFileVariable.set(dir, named);
+    }
+    const text = f.text ?? files.readText(f.path);
+    if (text === undefined || (!named && !mayReference(text))) continue;
+    let project;
+    try {
+      project = loadComposeProject(f.path, { files, processEnv: refs.processEnv });
+    } catch {
+      continue; // linting reports it
+    }
+    const found: Array<[string, FileKind]> = [
+      ...project.composeSources.map((p): [string, FileKind] => [p, 'compose']),
+      ...[...project.dockerfiles.values()].map((p): [string, FileKind] => [p, 'dockerfile']),
+    ];
+    for (const [abs, kind] of found) {
+      if (known.has(abs) || files.readText(abs) === undefined) continue;
+      known.add(abs);
+      add(abs, kind, f);
+    }
+  }
+}
+
+/** Files added by following references, at most (a chain of `extends` across many files). */
+const MAX_FOLLOWED = 1000;
 
 /** Inside a folder: Dockerfiles and compose files by name, config globs, or YAML with `services:`. */
 function classifyInFolder(

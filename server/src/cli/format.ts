@@ -93,8 +93,23 @@ export function countBySeverity(findings: readonly Finding[]) {
   return c;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\r?\n\s*/g, ' ');
+/**
+ * The message on one line: each line break with the white space around it becomes one space. One pass (the
+ * pattern `\s*\r?\n\s*` retries at every character of a long run of spaces that has no line break).
+ */
+export function oneLine(s: string): string {
+  if (s.indexOf('\n') < 0) return s;
+  let out = '';
+  let at = 0;
+  for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', at)) {
+    let start = nl;
+    while (start > at && /\s/.test(s[start - 1])) start--;
+    let end = nl + 1;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    out += s.slice(at, start) + ' ';
+    at = end;
+  }
+  return out + s.slice(at);
 }
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };

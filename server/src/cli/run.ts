@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../../shared-rules/src/rule';
 import { sortFindings } from '../../../shared-rules/src/engine';
+import { pushAll } from '../../../shared-rules/src/bounds';
 import { parseConfig, type ConfigError, type LoadedConfig } from '../config';
 import { discoverFiles, toPosix, type DiscoveredFile } from '../discover';
 import { parseArgs, UsageError, type CliOptions } from './args';
@@ -9,6 +10,7 @@ import { formatJson, formatText, reachesFailOn } from './format';
 import { lintOne, TextStore, type LintContext } from './lint-files';
 import { lintInParallel, type ParallelOptions } from './parallel';
 import { cliTexts, type CliTexts } from './texts';
+import { checkWriteTarget, Confinement, OutsideWriteError, readRegularFile } from './safe-files';
 
 export interface CliIo {
   cwd: string;
@@ -67,7 +69,14 @@ function runInit(opts: CliOptions, io: CliIo, t: CliTexts): number {
     io.stderr.write(`dockwarden: ${t.missingPath(opts.paths[0])}\n`);
     return EXIT_USAGE;
   }
-  const result = initConfig(dir);
+  let result;
+  try {
+    result = initConfig(dir);
+  } catch (error) {
+    // `wx` refuses whatever is at the name, a dangling symbolic link included: nothing is written through it.
+    io.stderr.write(`dockwarden: ${t.writeFailed(path.join(opts.paths[0] ?? '.', '.dockwarden.yaml'), reason(error))}\n`);
+    return EXIT_USAGE;
+  }
   const shown = toPosix(path.relative(io.cwd, result.file)) || result.file;
   if (!result.ok) {
     io.stderr.write(`dockwarden: ${t.configExists(shown)}\n`);
@@ -77,21 +86,37 @@ function runInit(opts: CliOptions, io: CliIo, t: CliTexts): number {
   return EXIT_OK;
 }
 
+/** A config or baseline larger than this is refused (real ones are kilobytes). */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
 function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   const store = new TextStore(io.cwd);
+  // Files a compose file names (include, extends, env_file, build) are read only inside the working
+  // directory and the linted paths, unless --allow-outside; so are --config, --baseline and the files --fix
+  // writes, when they are symbolic links (safe-files.ts).
+  const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
+  const confinement = roots && new Confinement(roots);
 
   let explicitConfig: LoadedConfig | undefined;
   if (opts.config) {
     const abs = path.resolve(io.cwd, opts.config);
-    const text = store.readText(abs);
-    if (text === undefined) {
-      io.stderr.write(`dockwarden: ${t.missingPath(opts.config)}\n${t.seeHelp}\n`);
+    const read = readRegularFile(abs, MAX_CONFIG_BYTES, confinement);
+    if (!read.ok) {
+      io.stderr.write(
+        `dockwarden: ${read.reason === 'missing' ? t.missingPath(opts.config) : t.cannotUse(opts.config, t.readFailure(read.reason, read.real))}\n${t.seeHelp}\n`,
+      );
       return EXIT_USAGE;
     }
-    explicitConfig = parseConfig(abs, text);
+    explicitConfig = parseConfig(abs, read.text);
   }
 
-  const discovery = discoverFiles(opts.paths, { cwd: io.cwd, files: store, config: explicitConfig });
+  const discovery = discoverFiles(opts.paths, {
+    cwd: io.cwd,
+    files: store,
+    config: explicitConfig,
+    references: { roots, processEnv: io.env },
+  });
   if (discovery.missing.length > 0) {
     for (const p of discovery.missing) io.stderr.write(`dockwarden: ${t.missingPath(p)}\n`);
     io.stderr.write(`${t.seeHelp}\n`);
@@ -103,21 +128,19 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     return EXIT_USAGE;
   }
 
-  // Files a compose file names (include, extends, env_file, build) are read only inside the working
-  // directory and the linted paths, unless --allow-outside.
-  const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
   const ctx: LintContext = { store, locale: opts.locale, processEnv: io.env, roots };
   const files = discovery.files;
 
   if (opts.fix) {
-    const done = applyFixes(opts, io, t, files, ctx);
+    const done = applyFixes(opts, io, t, files, ctx, confinement);
     if (done !== undefined) return done;
   }
 
   let findings: Finding[] = [];
   const perFile = io.parallel ? lintInParallel(files, ctx, io.cwd, io.parallel) : undefined;
-  if (perFile) for (const list of perFile) findings.push(...list);
-  else for (const file of files) findings.push(...lintOne(file, ctx));
+  // Appended item by item: a spread of one file's findings (140,000 for 20,000 services) overflows the stack.
+  if (perFile) for (const list of perFile) pushAll(findings, list);
+  else for (const file of files) pushAll(findings, lintOne(file, ctx));
   findings = sortFindings(findings.map(normalizeFile));
   const textOf = (file: string) => store.readText(file);
 
@@ -127,21 +150,27 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     const baselineFile = path.resolve(io.cwd, opts.baseline);
     if (opts.updateBaseline) {
       try {
+        checkWriteTarget(baselineFile, confinement);
         baseline.writeBaseline(baselineFile, entries);
       } catch (error) {
-        io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline, reason(error))}\n`);
+        io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline, writeReason(error, t))}\n`);
         return EXIT_USAGE;
       }
       io.stderr.write(`${t.baselineWritten(opts.baseline, entries.length)}\n`);
       return EXIT_OK;
     }
-    let known;
-    try {
-      known = baseline.parseBaseline(fs.readFileSync(baselineFile, 'utf8')).findings;
-    } catch (error) {
-      io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline, reason(error))}\n`);
+    // Never quote the file: a baseline option pointing at another file must not print its content.
+    const read = readRegularFile(baselineFile, MAX_BASELINE_BYTES, confinement);
+    if (!read.ok) {
+      io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline, t.readFailure(read.reason, read.real))}\n`);
       return EXIT_USAGE;
     }
+    const parsed = baseline.parseBaseline(read.text);
+    if (!parsed.ok) {
+      io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline, parsed.error === 'json' ? t.notJson : t.notBaseline)}\n`);
+      return EXIT_USAGE;
+    }
+    const known = parsed.baseline.findings;
     findings = baseline.filterBaseline(findings, entries, known);
   }
 
@@ -160,7 +189,14 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
 }
 
 /** `--fix`: fixes in memory, then writes (or prints a diff with --dry-run). Returns an exit status to stop with. */
-function applyFixes(opts: CliOptions, io: CliIo, t: CliTexts, files: DiscoveredFile[], ctx: LintContext): number | undefined {
+function applyFixes(
+  opts: CliOptions,
+  io: CliIo,
+  t: CliTexts,
+  files: DiscoveredFile[],
+  ctx: LintContext,
+  confinement: Confinement | undefined,
+): number | undefined {
   const { fixFiles } = require('./fix') as typeof import('./fix');
   const outcome = fixFiles(files, ctx, io.cwd);
   // Fix notes go to stderr when stdout carries JSON or SARIF.
@@ -176,15 +212,32 @@ function applyFixes(opts: CliOptions, io: CliIo, t: CliTexts, files: DiscoveredF
     return EXIT_OK;
   }
   const { writeFileAtomic } = require('./write') as typeof import('./write');
+  // No file is written through a symbolic link out of the linted folders (a compose.yaml -> ~/.bashrc): such
+  // files are refused before anything is written, the others are written.
+  let failed = false;
+  const writable: Array<[string, { abs: string; after: string }]> = [];
   for (const [file, change] of outcome.changed) {
+    try {
+      checkWriteTarget(change.abs, confinement);
+      writable.push([file, change]);
+    } catch (error) {
+      io.stderr.write(`dockwarden: ${t.writeFailed(file, writeReason(error, t))}\n`);
+      failed = true;
+    }
+  }
+  for (const [file, change] of writable) {
     try {
       writeFileAtomic(change.abs, change.after);
     } catch (error) {
-      io.stderr.write(`dockwarden: ${t.writeFailed(file, reason(error))}\n`);
+      io.stderr.write(`dockwarden: ${t.writeFailed(file, writeReason(error, t))}\n`);
       return EXIT_USAGE;
     }
   }
-  return undefined;
+  return failed ? EXIT_USAGE : undefined;
+}
+
+function writeReason(error: unknown, t: CliTexts): string {
+  return error instanceof OutsideWriteError ? t.readFailure('outside', error.real) : reason(error);
 }
 
 function normalizeFile(f: Finding): Finding {

@@ -16,6 +16,11 @@ export interface CliTexts {
   baselineWritten(file: string, count: number): string;
   baselineUnreadable(file: string, reason: string): string;
   writeFailed(file: string, reason: string): string;
+  /** `--config <file>` (or another named file) that cannot be used, and why. */
+  cannotUse(file: string, reason: string): string;
+  readFailure(reason: 'missing' | 'not-a-file' | 'too-large' | 'outside' | 'unreadable', real?: string): string;
+  notJson: string;
+  notBaseline: string;
   unexpected(file: string, reason: string): string;
   usage: string;
 }
@@ -40,6 +45,17 @@ const en: CliTexts = {
   baselineWritten: (f, n) => `Wrote ${plural(n, 'finding', 'findings')} to the baseline ${f}`,
   baselineUnreadable: (f, r) => `Cannot read the baseline ${f}: ${r}`,
   writeFailed: (f, r) => `Cannot write ${f}: ${r}`,
+  cannotUse: (f, r) => `Cannot use ${f}: ${r}`,
+  readFailure: (reason, real) =>
+    ({
+      missing: 'it does not exist',
+      'not-a-file': 'it is not a regular file',
+      'too-large': 'it is too large',
+      outside: `it is a symbolic link to ${real ?? 'a file'}, outside the working directory and the linted folders (--allow-outside permits it)`,
+      unreadable: 'it cannot be read',
+    })[reason],
+  notJson: 'it is not a Dockwarden baseline (not JSON)',
+  notBaseline: 'it is not a Dockwarden baseline (expected {"version":1,"findings":[...]})',
   unexpected: (f, r) => `Unexpected failure while linting ${f}: ${r}`,
   usage: `Usage: dockwarden [options] [files or folders...]   (default: .)
        dockwarden init                                  (write a starter .dockwarden.yaml)
@@ -56,7 +72,8 @@ Options:
   --update-baseline            record the current findings in the --baseline file and exit 0
   --fix                        apply safe fixes to the files
   --dry-run                    with --fix: print a unified diff instead of writing
-  --allow-outside              read files a compose file names outside the linted paths
+  --allow-outside              read files a compose file names outside the linted paths,
+                               and read or write through symbolic links that lead out of them
   --no-color                   no colours in text output
   -h, --help                   show this help
   -v, --version                show the version
@@ -81,6 +98,17 @@ const ja: CliTexts = {
   baselineWritten: (f, n) => `${n} 件の検出結果をベースライン ${f} に書き込みました`,
   baselineUnreadable: (f, r) => `ベースライン ${f} を読み込めません: ${r}`,
   writeFailed: (f, r) => `${f} に書き込めません: ${r}`,
+  cannotUse: (f, r) => `${f} を使えません: ${r}`,
+  readFailure: (reason, real) =>
+    ({
+      missing: '存在しません',
+      'not-a-file': '通常のファイルではありません',
+      'too-large': '大きすぎます',
+      outside: `作業ディレクトリと検査対象のフォルダーの外にある ${real ?? 'ファイル'} へのシンボリックリンクです (--allow-outside で許可できます)`,
+      unreadable: '読み込めません',
+    })[reason],
+  notJson: 'Dockwarden のベースラインではありません (JSON ではありません)',
+  notBaseline: 'Dockwarden のベースラインではありません ({"version":1,"findings":[...]} の形式が必要です)',
   unexpected: (f, r) => `${f} の検査中に予期しないエラーが発生しました: ${r}`,
   usage: `使い方: dockwarden [オプション] [ファイルまたはフォルダー...]   (既定: .)
         dockwarden init                                          (.dockwarden.yaml のひな形を作成)
@@ -97,7 +125,8 @@ Docker Compose ファイルと Dockerfile のコンテナーセキュリティ�
   --update-baseline            現在の検出結果を --baseline のファイルに記録して終了コード 0
   --fix                        安全な修正をファイルに適用する
   --dry-run                    --fix と併用: 書き込まずに unified diff を表示する
-  --allow-outside              リンク対象外のパスにある include/extends 等のファイルも読む
+  --allow-outside              検査対象外のパスにある include/extends 等のファイルも読み、
+                               外へ向かうシンボリックリンク越しの読み書きも許可する
   --no-color                   テキスト出力を色なしにする
   -h, --help                   このヘルプを表示する
   -v, --version                バージョンを表示する
