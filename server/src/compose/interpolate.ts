@@ -27,15 +27,20 @@ export interface InterpolationContext {
 }
 
 /** Names of an environment's variables whose values came from the process environment (the CLI's). */
-const processEnvNames = new WeakMap<Env, ReadonlySet<string>>();
+const processEnvNames = new WeakMap<Env, Pick<ReadonlySet<string>, 'has'>>();
 
-/** Marks the variables of `env` whose values came from the process environment: messages never show them. */
-export function markProcessEnv(env: Env, names: ReadonlySet<string>): void {
-  if (names.size > 0) processEnvNames.set(env, names);
+/**
+ * Marks the variables of `env` whose values came from the process environment: messages never show them.
+ * `names` may be a set, or (a `.env` being read, whose variables grow line by line) anything that answers `has`.
+ */
+export function markProcessEnv(env: Env, names: Pick<ReadonlySet<string>, 'has'>): void {
+  if (!(names instanceof Set) || names.size > 0) processEnvNames.set(env, names);
 }
 
+/** The marked names of an environment built by the project loader (a set). */
 export function processEnvNamesOf(env: Env): ReadonlySet<string> | undefined {
-  return processEnvNames.get(env);
+  const names = processEnvNames.get(env);
+  return names instanceof Set ? names : undefined;
 }
 
 const NAME_START = /[A-Za-z_]/;
@@ -80,7 +85,7 @@ export function hasVariables(raw: string): boolean {
 interface State {
   known: boolean;
   interpolated: boolean;
-  fromProcess?: ReadonlySet<string>;
+  fromProcess?: Pick<ReadonlySet<string>, 'has'>;
   used?: (v: EnvValue) => void;
 }
 

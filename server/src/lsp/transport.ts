@@ -43,7 +43,6 @@ export class FrameGuard extends Transform {
         this.header.push(chunk.subarray(at));
         this.headerLength += chunk.length - at;
         if (this.headerLength > MAX_HEADER) return this.fail(`a message header is longer than ${MAX_HEADER} bytes`, done);
-        at = chunk.length;
         break;
       }
       if (this.headerLength + (end - at) > MAX_HEADER + 4) return this.fail(`a message header is longer than ${MAX_HEADER} bytes`, done);

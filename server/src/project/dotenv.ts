@@ -214,7 +214,7 @@ class Parser {
     const lookup = this.lookup;
     const env = { get: (name: string) => lookup?.(name) ?? values.get(name) } as unknown as Env;
     const fromProcess = this.out.fromProcess;
-    markProcessEnv(env, { has: (name: string) => lookup?.(name) !== undefined || fromProcess.has(name) } as ReadonlySet<string>);
+    markProcessEnv(env, { has: (name: string) => lookup?.(name) !== undefined || fromProcess.has(name) });
     let process = false;
     const r = interpolate(raw, env, { budget: this.budget, used: () => (process = true) });
     if (r.limit) this.out.limit ??= r.limit;
