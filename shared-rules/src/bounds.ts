@@ -1,7 +1,7 @@
 /**
  * Bounds on what user text can make the tool produce: a finding's message quotes values from the file (an
  * image, a path, a port), and a hostile file can make those values megabytes long. Every quoted value is
- * shortened, and values that came from the process environment are masked (docs/decisions/0003).
+ * shortened, and values that came from the process environment are masked (docs/decisions/process-environment.md).
  */
 
 /** Longest user value quoted in a message, in UTF-16 units (a long image reference fits). */

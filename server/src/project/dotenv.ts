@@ -1,7 +1,7 @@
 /**
  * `.env` files read the way Docker Compose reads them (docs: "Syntax for environment files"; behaviour as in
  * compose-go's dotenv parser). One pass over the text, no regular expression over it, so a hostile file cannot
- * make it slow (docs/decisions/0002-dotenv-parser.md):
+ * make it slow (docs/decisions/dotenv-parser.md):
  *
  * - blank lines and lines starting with `#` are skipped; `export ` before a name is ignored;
  * - `NAME=value` or `NAME: value`, spaces around the separator ignored; a name is letters, digits and `_ . - [ ]`

@@ -165,7 +165,7 @@ class ProjectLoader {
     if (cached) return cached;
     const env = new Map<string, string>();
     // Variables whose values come from the process environment (directly or through a `.env` expansion):
-    // messages mask them (docs/decisions/0003-process-environment.md).
+    // messages mask them (docs/decisions/process-environment.md).
     const fromProcess = new Set<string>();
     for (const f of files) {
       const read = this.readEnv(f, env);
