@@ -16,7 +16,8 @@ import { substitute } from '../../server/src/dockerfile/variables';
 import { splitColons } from '../../server/src/compose/short-syntax';
 import { inPortRange } from '../../shared-rules/src/rules/docker-daemon-port';
 import { isTrustedBy, parseImageRef } from '../../shared-rules/src/image-ref';
-import { oneLine } from '../../server/src/cli/format';
+import { formatJson, oneLine, writeJson } from '../../server/src/cli/format';
+import { toSarif, writeSarif } from '../../server/src/cli/sarif';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { parseConfig, severityResolver } from '../../server/src/config';
 import { parseDotenv } from '../../server/src/project/dotenv';
@@ -321,4 +322,29 @@ test('150,000 findings in one container (one EXPOSE with 150,000 ports): no stac
   const { value, ms } = timed(() => dockerfile(text));
   assert.ok(ms < 60_000, `took ${ms} ms`);
   assert.equal(value.filter((f) => f.rule === 'expose-ssh').length, 150_000);
+});
+
+test('JSON and SARIF are written in pieces, with the same text as one string', () => {
+  const finding = (i: number): Finding => ({
+    rule: 'privileged',
+    severity: 'error',
+    message: `Service 's${i}' runs privileged`,
+    at: { file: 'compose.yaml', range: { start: { line: i, character: 4 }, end: { line: i, character: 8 } } },
+    fix: {
+      title: 'Remove',
+      edits: [{ file: 'compose.yaml', range: { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }, newText: 'a\nb' }],
+    },
+  });
+  const options = { version: '1.0.0', cwd: '/w', locale: 'en' as const, textOf: () => 'services:\n  a:\n' };
+  for (const n of [0, 1, 3, 5000]) {
+    const findings = Array.from({ length: n }, (_, i) => finding(i));
+    const pieces: string[] = [];
+    writeSarif({ write: (s: string) => pieces.push(s) }, findings, options);
+    assert.equal(pieces.join(''), `${JSON.stringify(toSarif(findings, options), null, 2)}\n`);
+    if (n === 5000) assert.ok(pieces.length > 1, 'written in pieces');
+    const json: string[] = [];
+    writeJson({ write: (s: string) => json.push(s) }, ['compose.yaml'], findings);
+    assert.equal(json.join(''), formatJson(['compose.yaml'], findings));
+    assert.deepEqual(JSON.parse(json.join('')).findings.length, n);
+  }
 });

@@ -31,9 +31,36 @@ export function toJsonFinding(f: Finding): JsonFinding {
 
 /** One file and one finding per line: readable, diffable, and much faster than indenting everything. */
 export function formatJson(files: readonly string[], findings: readonly Finding[]): string {
-  const list = (items: readonly unknown[]) =>
-    items.length === 0 ? '[]' : `[\n    ${items.map((i) => JSON.stringify(i)).join(',\n    ')}\n  ]`;
-  return `{\n  "version": 1,\n  "files": ${list(files)},\n  "findings": ${list(findings.map(toJsonFinding))}\n}\n`;
+  let out = '';
+  writeJson({ write: (s) => (out += s) }, files, findings);
+  return out;
+}
+
+/**
+ * formatJson, written in pieces of about a megabyte: 140,000 findings make 40 MB of JSON, which need not be
+ * one string (nor an array of 140,000 strings) before it is written.
+ */
+export function writeJson(out: { write(s: string): unknown }, files: readonly string[], findings: readonly Finding[]): void {
+  let buffer = '';
+  const put = (s: string) => {
+    buffer += s;
+    if (buffer.length >= 1 << 20) {
+      out.write(buffer);
+      buffer = '';
+    }
+  };
+  const list = <T>(items: readonly T[], item: (t: T) => unknown) => {
+    if (items.length === 0) return put('[]');
+    put('[\n    ');
+    items.forEach((t, i) => put((i > 0 ? ',\n    ' : '') + JSON.stringify(item(t))));
+    put('\n  ]');
+  };
+  put('{\n  "version": 1,\n  "files": ');
+  list(files, (f) => f);
+  put(',\n  "findings": ');
+  list(findings, toJsonFinding);
+  put('\n}\n');
+  if (buffer) out.write(buffer);
 }
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };

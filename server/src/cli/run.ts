@@ -6,7 +6,7 @@ import { pushAll } from '../../../shared-rules/src/bounds';
 import { parseConfig, type ConfigError, type LoadedConfig } from '../config';
 import { discoverFiles, toPosix, type DiscoveredFile } from '../discover';
 import { parseArgs, UsageError, type CliOptions } from './args';
-import { formatJson, formatText, reachesFailOn } from './format';
+import { formatText, reachesFailOn, writeJson } from './format';
 import { lintOne, TextStore, type LintContext } from './lint-files';
 import { lintInParallel, type ParallelOptions } from './parallel';
 import { cliTexts, type CliTexts } from './texts';
@@ -176,11 +176,10 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
 
   const shownFiles = files.map((f) => f.display);
   if (opts.format === 'json') {
-    io.stdout.write(formatJson(shownFiles, findings));
+    writeJson(io.stdout, shownFiles, findings);
   } else if (opts.format === 'sarif') {
-    const { toSarif } = require('./sarif') as typeof import('./sarif');
-    const log = toSarif(findings, { version: readVersion(), cwd: io.cwd, locale: opts.locale, textOf });
-    io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+    const { writeSarif } = require('./sarif') as typeof import('./sarif');
+    writeSarif(io.stdout, findings, { version: readVersion(), cwd: io.cwd, locale: opts.locale, textOf });
   } else {
     const pretty = Boolean(io.stdout.isTTY);
     io.stdout.write(formatText(findings, { pretty, color: pretty && opts.color, texts: t, fileCount: files.length }));
