@@ -247,7 +247,8 @@ function nodeStart(node: Node | Pair | null | undefined): number | undefined {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  const nl = message.indexOf('\n');
+  return shorten(nl < 0 ? message : message.slice(0, nl), 300);
 }
 
 export function isGlob(id: string): boolean {
