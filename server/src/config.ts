@@ -305,8 +305,16 @@ export function severityResolver(config: DockwardenConfig): SeverityResolver {
 
 /** Whether the quick fix of `ruleId` is enabled (exact id, then the longest matching glob; default on). */
 export function fixEnabled(config: DockwardenConfig, ruleId: string): boolean {
-  return ruleSettingLookup(config.fixes)(ruleId) ?? true;
+  // One lookup per fixes table: `--fix` asks for every finding of every pass, and a table may hold thousands of globs.
+  let lookup = fixLookups.get(config.fixes);
+  if (!lookup) {
+    lookup = ruleSettingLookup(config.fixes);
+    fixLookups.set(config.fixes, lookup);
+  }
+  return lookup(ruleId) ?? true;
 }
+
+const fixLookups = new WeakMap<Record<string, boolean>, (ruleId: string) => boolean | undefined>();
 
 /** Exact key first, then the longest matching glob; results are cached per rule id. */
 function ruleSettingLookup<T>(table: Record<string, T>): (ruleId: string) => T | undefined {
