@@ -6,6 +6,18 @@ import { allRules } from '../../shared-rules/src/rules';
 import { engineRules } from '../../shared-rules/src/meta';
 import type { FileAccess } from './fs';
 import { shorten } from '../../shared-rules/src/bounds';
+import { checkNesting } from './compose/depth';
+
+/** 0-based line and UTF-16 column of an offset. */
+function lineAndColumn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
+}
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -79,6 +91,12 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   const config = emptyConfig();
   const errors: ConfigError[] = [];
   const lineCounter = new LineCounter();
+  // The yaml library recurses once per nesting level: refuse absurd nesting before it sees the text (as for
+  // Compose files, compose/depth.ts), rather than overflow the stack inside it.
+  const tooDeep = checkNesting(text);
+  if (tooDeep) {
+    return { config, file, errors: [{ file, ...lineAndColumn(text, tooDeep.offset), message: tooDeep.message }] };
+  }
   // uniqueKeys is off: the library's check is quadratic in a mapping's size (40,000 keys took 14 s); mappings
   // are checked for duplicate keys below instead, in one pass each.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });

@@ -256,6 +256,12 @@ test('a config with 40,000 rule keys: parsed and resolved in bounded time, error
     dup.errors.map((e) => [e.line, e.message]),
     [[2, 'Map keys must be unique']],
   );
+  // Nesting the yaml library would recurse through is refused before it sees the text.
+  const deep = parseConfig('/c/.dockwarden.yaml', `${'['.repeat(5000)}\n`);
+  assert.deepEqual(
+    deep.errors.map((e) => e.message),
+    ['The YAML nests more than 100 flow collections; it is not analysed'],
+  );
   // A file that is no config is not echoed: only name-like keys are quoted.
   const shadow = parseConfig('/c/.dockwarden.yaml', 'root:$6$saltsalt$hash: 1\n');
   assert.ok(!JSON.stringify(shadow.errors).includes('saltsalt'), JSON.stringify(shadow.errors));
