@@ -433,7 +433,8 @@ function walkerCommands(text: string): string[][] | undefined {
   const { parseShellScript } = require('../server/src/shell/commands') as typeof import('../server/src/shell/commands');
   const { LineIndex } = require('../server/src/shell/text') as typeof import('../server/src/shell/text');
   const offsets = Array.from({ length: text.length }, (_, i) => i);
-  const commands = parseShellScript({ text, offsets }, { file: 'x', index: new LineIndex(text) }, 3);
+  const parsed = parseShellScript({ text, offsets }, { file: 'x', index: new LineIndex(text) }, 3);
+  const commands = Array.isArray(parsed) ? parsed : undefined;
   return commands?.map((c) => c.words.map((w) => w.text));
 }
 

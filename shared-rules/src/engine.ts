@@ -1,8 +1,9 @@
-import type { ContainerSpec, ParsedFile, Source, Suppression } from './model';
+import type { ContainerSpec, ParsedFile, ParseProblem, Source, Suppression } from './model';
 import type { Finding, Rule, RuleContext, RuleSettings, Severity } from './rule';
 import { allRules } from './rules';
-import { containerArgs, renderMessage, type Locale } from './l10n';
+import { containerArgs, renderEngineMessage, renderMessage, type Locale } from './l10n';
 import { imagesOf, isTrustedBy } from './image-ref';
+import { boundArgs, pushAll, shorten } from './bounds';
 
 /** Resolves the severity of a rule for a file: `off` drops its findings, undefined keeps the default. */
 export type SeverityResolver = (ruleId: string, file: string) => Severity | 'off' | undefined;
@@ -25,24 +26,40 @@ export interface LintOptions {
  * that several containers inherit (an anchor, a base file).
  */
 export function lintParsed(files: readonly ParsedFile[], options: LintOptions = {}): Finding[] {
-  const raw: Finding[] = problemFindings(files);
-  const composeContainers = files.flatMap((f) => f.containers.filter((c) => c.origin === 'compose'));
+  const raw: Finding[] = problemFindings(files, options);
+  const composeContainers: ContainerSpec[] = [];
+  for (const f of files) for (const c of f.containers) if (c.origin === 'compose') composeContainers.push(c);
   for (const file of files) {
     const ctx = ruleContext(options, file.kind === 'compose' ? composeContainers : file.containers);
-    for (const container of file.containers) raw.push(...containerFindings(container, ctx, options));
+    for (const container of file.containers) pushAll(raw, containerFindings(container, ctx, options));
   }
   return finishFindings(raw, files, options);
 }
 
-/** Parse problems of the files as findings (they come first, before any rule's). */
-export function problemFindings(files: readonly ParsedFile[]): Finding[] {
+/** Parse problems of the files as findings (they come first, before any rule's), in `options.locale`. */
+export function problemFindings(files: readonly ParsedFile[], options: Pick<LintOptions, 'locale'> = {}): Finding[] {
   const raw: Finding[] = [];
   for (const file of files) {
     for (const problem of file.problems) {
-      raw.push({ rule: problem.rule, severity: 'error', message: problem.message, at: problem.source });
+      raw.push({
+        rule: problem.rule,
+        severity: problem.rule === 'analysis-limit' ? 'warning' : 'error',
+        message: problemMessage(problem, options.locale ?? 'en'),
+        at: problem.source,
+      });
     }
   }
   return raw;
+}
+
+/** Longest problem message: parsers quote names from the file (an alias, a service), which may be huge. */
+const MAX_PROBLEM_MESSAGE = 1000;
+
+function problemMessage(problem: ParseProblem, locale: Locale): string {
+  const text = problem.messageId
+    ? (renderEngineMessage(problem.rule, problem.messageId, boundArgs(problem.args, undefined), locale) ?? problem.message)
+    : problem.message;
+  return shorten(text, MAX_PROBLEM_MESSAGE);
 }
 
 export function ruleContext(options: LintOptions, project: ContainerSpec[]): RuleContext {
@@ -84,16 +101,18 @@ function runRules(
     try {
       for (const report of rule.check(container, ctx)) {
         names ??= containerArgs(container, locale);
+        // Quoted values are shortened, and values from the process environment masked (bounds.ts).
         const finding: Finding = {
           rule: rule.id,
           severity: report.severity ?? rule.defaultSeverity,
-          message: renderMessage(rule, report.messageId, { ...names, ...report.args }, locale),
+          message: renderMessage(rule, report.messageId, { ...names, ...boundArgs(report.args, container.processEnvValues) }, locale),
           at: report.at,
           fixable: rule.fixable,
           container: container.name,
         };
         if (report.fix && report.fix.edits.length > 0) {
-          finding.fix = { title: renderMessage(rule, report.fix.titleId, report.fix.args, locale), edits: report.fix.edits };
+          const title = renderMessage(rule, report.fix.titleId, boundArgs(report.fix.args, container.processEnvValues), locale);
+          finding.fix = { title, edits: report.fix.edits };
           if (report.fix.safety) finding.fix.safety = report.fix.safety;
         }
         if (!isWithin(report.at, container)) {
@@ -106,7 +125,7 @@ function runRules(
       out.push({
         rule: 'internal-error',
         severity: 'error',
-        message: `Rule ${rule.id} failed on ${container.name}: ${error instanceof Error ? error.message : String(error)}`,
+        message: shorten(`Rule ${rule.id} failed on ${container.name}: ${error instanceof Error ? error.message : String(error)}`, 1000),
         at: container.declaration,
         container: container.name,
       });
@@ -122,9 +141,10 @@ function runsUntrustedImage(container: ContainerSpec, trusted: readonly string[]
 }
 
 function inheritedMessage(container: ContainerSpec): string {
-  if (container.origin === 'compose') return `Service '${container.name}' inherits this value`;
-  if (container.origin === 'dockerfile') return `Stage '${container.name}' inherits this value`;
-  return `${container.name} uses this value`;
+  const name = shorten(container.name);
+  if (container.origin === 'compose') return `Service '${name}' inherits this value`;
+  if (container.origin === 'dockerfile') return `Stage '${name}' inherits this value`;
+  return `${name} uses this value`;
 }
 
 function isWithin(at: Source, container: ContainerSpec): boolean {
@@ -139,25 +159,33 @@ function comparePos(a: { line: number; character: number }, b: { line: number; c
 
 /** One finding per rule and location: a value inherited by several services is reported once. */
 function mergeInherited(findings: readonly Finding[]): Finding[] {
-  // Index into `out`; a finding merged with others is copied first (raw findings may be cached).
-  const byKey = new Map<string, { index: number; copied: boolean }>();
+  // Index into `out`; a finding merged with others is copied first (raw findings may be cached), with lists of its
+  // own that later duplicates append to (an anchor shared by 20,000 services), and the set of names it holds.
+  const byKey = new Map<string, { index: number; names?: Set<string> }>();
   const out: Finding[] = [];
   for (const f of findings) {
     const key = `${f.rule}\u0000${locationKey(f.at)}`;
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { index: out.length, copied: false });
+      byKey.set(key, { index: out.length });
       out.push(f);
       continue;
     }
-    const first = out[seen.index];
-    if (!seen.copied) {
-      out[seen.index] = { ...first, containers: first.container === undefined ? [] : [first.container] };
-      seen.copied = true;
+    if (!seen.names) {
+      const first = out[seen.index];
+      const containers = first.container === undefined ? [] : [first.container];
+      out[seen.index] = { ...first, containers, ...(first.related ? { related: [...first.related] } : {}) };
+      seen.names = new Set(containers);
     }
     const merged = out[seen.index];
-    if (f.container !== undefined && !merged.containers!.includes(f.container)) merged.containers!.push(f.container);
-    if (f.related) merged.related = [...(merged.related ?? []), ...f.related];
+    if (f.container !== undefined && !seen.names.has(f.container)) {
+      seen.names.add(f.container);
+      merged.containers!.push(f.container);
+    }
+    if (f.related) {
+      merged.related ??= [];
+      pushAll(merged.related, f.related);
+    }
   }
   return out;
 }
@@ -181,9 +209,32 @@ function applySeverity(findings: Finding[], resolve?: SeverityResolver): Finding
 function applySuppressions(findings: Finding[], files: readonly Pick<ParsedFile, 'file' | 'suppressions'>[]): Finding[] {
   const byFile = new Map<string, Suppression[]>();
   for (const f of files) byFile.set(f.file, f.suppressions);
+  // Looked up by line and by rule id, not searched: a file may hold thousands of comments.
+  const index = new Map<string, SuppressionIndex | null>();
+  const indexOf = (file: string): SuppressionIndex | null => {
+    let ix = index.get(file);
+    if (ix === undefined) {
+      const list = byFile.get(file) ?? [];
+      ix = list.length === 0 ? null : indexSuppressions(list);
+      index.set(file, ix);
+    }
+    return ix;
+  };
   const used = new Set<Suppression>();
   const kept = findings.filter((f) => {
-    const s = (byFile.get(f.at.file) ?? []).find((sup) => suppresses(sup, f));
+    const ix = indexOf(f.at.file);
+    if (!ix) return true;
+    // The first matching comment in file order, as a search of the file's list would find.
+    let s: Suppression | undefined;
+    for (const sup of ix.byLine.get(f.at.range.start.line) ?? []) {
+      if (suppresses(sup, f)) {
+        s = sup;
+        break;
+      }
+    }
+    for (const wide of [ix.fileWide.get(f.rule), ix.fileWide.get('all')]) {
+      if (wide && (!s || ix.order.get(wide)! < ix.order.get(s)!)) s = wide;
+    }
     if (s) used.add(s);
     return !s;
   });
@@ -193,12 +244,38 @@ function applySuppressions(findings: Finding[], files: readonly Pick<ParsedFile,
       kept.push({
         rule: 'unused-suppression',
         severity: 'hint',
-        message: `This suppression of ${s.ids.join(', ')} matches no finding`,
+        message: `This suppression of ${shorten(s.ids.join(', '))} matches no finding`,
         at: s.source,
       });
     }
   }
   return kept;
+}
+
+interface SuppressionIndex {
+  /** Line-scoped comments by the line they cover, in file order. */
+  byLine: Map<number, Suppression[]>;
+  /** The first file-wide comment naming each id (or `all`). */
+  fileWide: Map<string, Suppression>;
+  order: Map<Suppression, number>;
+}
+
+function indexSuppressions(list: readonly Suppression[]): SuppressionIndex {
+  const ix: SuppressionIndex = { byLine: new Map(), fileWide: new Map(), order: new Map() };
+  list.forEach((s, i) => {
+    ix.order.set(s, i);
+    if (s.scope === 'file') {
+      for (const id of s.ids) if (!ix.fileWide.has(id)) ix.fileWide.set(id, s);
+      return;
+    }
+    // A comment before a command continued over several lines covers each of them.
+    for (let line = s.line; line <= (s.lastLine ?? s.line); line++) {
+      const at = ix.byLine.get(line);
+      if (at) at.push(s);
+      else ix.byLine.set(line, [s]);
+    }
+  });
+  return ix;
 }
 
 function suppresses(s: Suppression, f: Finding): boolean {

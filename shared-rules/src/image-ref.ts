@@ -69,10 +69,11 @@ export function hasMalformedDigest(ref: ImageRef): boolean {
  */
 export function isTrustedBy(ref: ImageRef, entries: readonly string[]): boolean {
   const image = fullName(ref).split('/');
-  return entries.some((entry) => {
+  const segmentsOf = normalisedEntries(entries);
+  return entries.some((entry, k) => {
     const wildcard = wildcardTrusts(entry, image);
     if (wildcard !== undefined) return wildcard;
-    const segments = normaliseEntry(entry);
+    const segments = segmentsOf[k];
     if (segments.length === 0 || segments.length > image.length) return false;
     return segments.every((s, i) => (i === 0 ? s.toLowerCase() === image[0] : s === image[i]));
   });
@@ -83,21 +84,26 @@ function wildcardTrusts(entry: string, image: string[]): boolean | undefined {
   const e = entry.trim().replace(/^[a-z]+:\/\//i, '');
   if (e === '*') return true;
   if (!e.startsWith('*.')) return undefined;
-  const [host, ...path] = e
-    .replace(/(\/\*+)+$/, '')
-    .replace(/\/+$/, '')
-    .split('/');
+  const [host, ...path] = trimTrailingGlob(e).split('/');
   const suffix = host.slice(1).toLowerCase();
   if (!image[0].endsWith(suffix) || image[0].length === suffix.length) return false;
   return path.length <= image.length - 1 && path.every((s, i) => s === image[i + 1]);
 }
 
+/** Entries normalised once per settings list (every image of every service is checked against them). */
+const normalised = new WeakMap<readonly string[], string[][]>();
+
+function normalisedEntries(entries: readonly string[]): string[][] {
+  let out = normalised.get(entries);
+  if (!out) {
+    out = entries.map(normaliseEntry);
+    normalised.set(entries, out);
+  }
+  return out;
+}
+
 function normaliseEntry(entry: string): string[] {
-  const e = entry
-    .trim()
-    .replace(/^[a-z]+:\/\//i, '')
-    .replace(/(\/\*+)+$/, '')
-    .replace(/\/+$/, '');
+  const e = trimTrailingGlob(entry.trim().replace(/^[a-z]+:\/\//i, ''));
   if (!e) return [];
   const segments = e.split('/').filter((s) => s.length > 0);
   const host = segments[0].toLowerCase();
@@ -105,6 +111,23 @@ function normaliseEntry(entry: string): string[] {
   // `myorg` or `library` name Docker Hub namespaces, as `docker pull` reads them.
   else if (!/[.:]/.test(host) && host !== 'localhost') segments.unshift(DOCKER_HUB);
   return segments;
+}
+
+/**
+ * `ghcr.io/org/**`, `ghcr.io/org/*\/*`, `ghcr.io/org/` → `ghcr.io/org`: trailing `/*` groups, then trailing
+ * slashes, stripped by one scan from the end (the patterns `(\/\*+)+$` and `\/+$` retry at every slash).
+ */
+function trimTrailingGlob(e: string): string {
+  let end = e.length;
+  // (/\*+)+ at the end
+  for (;;) {
+    let i = end;
+    while (i > 0 && e.charCodeAt(i - 1) === 42) i--;
+    if (i === end || i === 0 || e.charCodeAt(i - 1) !== 47) break;
+    end = i - 1;
+  }
+  while (end > 0 && e.charCodeAt(end - 1) === 47) end--;
+  return e.slice(0, end);
 }
 
 export interface ImageUse {

@@ -1,3 +1,5 @@
+import type { EnvValue } from './bounds';
+
 /**
  * The container model: "how a container will run", the one shape that both a Compose service and a
  * Dockerfile image stage map onto. Parsers (server/compose, server/dockerfile) build it from text;
@@ -161,6 +163,8 @@ export interface BuildCommand {
   commands: ShellCommand[];
   /** Exec form (`RUN ["a","b"]`). */
   execForm: boolean;
+  /** Set when a limit stopped the analysis of the script (then `commands` is empty): reported as `analysis-limit`. */
+  limit?: { kind: 'too-long' | 'too-deep'; size: number; max: number };
 }
 
 export interface Download {
@@ -246,6 +250,11 @@ export interface ContainerSpec {
   dockerfile?: DockerfileStageInfo;
   /** Origin `script`: the file's (or step's) own commands, one BuildCommand per pipeline, for the RUN rules. */
   scripts?: BuildCommand[];
+  /**
+   * Compose, CLI only: variables of the process environment whose values the settings of this container's file
+   * were interpolated with. Messages show `${NAME}` instead of such a value (a CI token must not reach SARIF).
+   */
+  processEnvValues?: EnvValue[];
 }
 
 export interface UserInstruction {
@@ -331,7 +340,11 @@ export interface IncludeRef {
 }
 
 export interface ParseProblem {
-  rule: 'parse-error' | 'file-too-large' | 'internal-error';
+  rule: 'parse-error' | 'file-too-large' | 'internal-error' | 'analysis-limit';
+  /** English text (the fallback). */
   message: string;
   source: Source;
+  /** A message id of the engine finding (shared-rules/src/meta.ts), rendered in the user's language with `args`. */
+  messageId?: string;
+  args?: Record<string, string>;
 }

@@ -12,7 +12,7 @@ export interface LintTextRequest {
   files?: FileAccess | 'disk';
   roots?: string[];
   processEnv?: Readonly<Record<string, string | undefined>>;
-  options?: { locale?: Locale; settings?: RuleSettings; profile?: Profile };
+  options?: { locale?: Locale; settings?: RuleSettings; profile?: Profile; maxFileSizeKb?: number };
 }
 
 const NOTHING: FileAccess = { readText: () => undefined };
@@ -30,6 +30,7 @@ export function lintText(req: LintTextRequest): FileLint {
     overrides: {
       profile: req.options?.profile ?? 'strict',
       trustedRegistries: req.options?.settings?.trustedRegistries,
+      maxFileSizeKb: req.options?.maxFileSizeKb,
     },
   });
 }

@@ -82,6 +82,45 @@ const DOCKERFILE_LINES = [
 
 export type Mutation = (text: string) => string;
 
+const insertAt = (at: number, piece: string) => (t: string) => {
+  const i = t.length ? at % t.length : 0;
+  return t.slice(0, i) + piece + t.slice(i);
+};
+
+/**
+ * Many words just under or over a length where something changes (the RUN long-word compaction at 1,024, the
+ * old `{4096,}` pattern at 4,096), or many short words (a RUN past 64 KB): super-linear scans and silent limits.
+ */
+export const longWords: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(3, 1023, 1024, 4095, 4096), fc.integer({ min: 16, max: 20_000 }), fc.constantFrom(' ', ' && ', '\\\n ', ','))
+  .map(([length, count, sep]) => {
+    const n = Math.min(count, Math.floor(400_000 / (length + sep.length)));
+    return Array.from({ length: n }, () => 'w'.repeat(length)).join(sep);
+  });
+
+/** A long run of one character, the input that makes `\s*…\s*`, `(x+)+$` or `[^}]*` patterns backtrack. */
+export const longRun: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(' ', '\t', '\n', '/', '*', '$', '{', '${', '$(', '(', ':', '-', '\\', '"', "'", '#', '0', 'a'),
+    fc.integer({ min: 1000, max: 200_000 }),
+  )
+  .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)) + 'x');
+
+/**
+ * Variables that double on every line (`ARG A2=${A1}${A1}`, the same in `.env` style and as Compose
+ * environment entries): a few hundred bytes that expand to gigabytes without a bound.
+ */
+export const deepExpansion: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.integer({ min: 10, max: 40 }),
+    fc.constantFrom('\nARG V{i}=${V{p}}${V{p}}', '\nENV V{i}=${V{p}}${V{p}}', '\n      V{i}: ${V{p}}${V{p}}', '\nV{i}=${V{p}}${V{p}}'),
+  )
+  .map(([lines, template]) => {
+    let out = template.replace(/\{i\}/g, '0').replace(/\$\{V\{p\}\}\$\{V\{p\}\}/, 'xx');
+    for (let i = 1; i < lines; i++) out += template.replace(/\{i\}/g, String(i)).replace(/\{p\}/g, String(i - 1));
+    return `${out}\n`;
+  });
+
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 0xffff })).map(([at, code]) => (t: string) => {
     const i = t.length ? at % t.length : 0;
@@ -107,6 +146,10 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       (t: string) =>
         open.repeat(depth) + t,
   ),
+  // Round two of the hostile-input review: the shapes that found its defects.
+  fc.tuple(fc.nat(), longWords).map(([at, words]) => insertAt(at, words)),
+  fc.tuple(fc.nat(), longRun).map(([at, run]) => insertAt(at, run)),
+  fc.tuple(fc.nat(), deepExpansion).map(([at, lines]) => insertAt(at, lines)),
 );
 
 /** A seed with one to four mutations applied, as text. */

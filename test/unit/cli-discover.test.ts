@@ -98,7 +98,7 @@ test('discovery: explicit files, missing paths, absolute paths, and nested confi
       [path.join(root, 'b/compose.yml'), 'compose'],
     ],
   );
-  assert.equal(r.files[2].config.config.rules.privileged, 'off');
+  assert.equal(r.files[2].config?.config.rules.privileged, 'off');
   const c = analysis.discover(['.'], root);
   assert.deepEqual(
     c.configErrors.map((e) => [path.relative(root, e.file), e.line, e.message]),

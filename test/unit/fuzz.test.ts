@@ -8,7 +8,12 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { lintText } from '../helpers/lint';
-import { mutatedFile, seeds } from '../helpers/mutations';
+import { deepExpansion, longRun, longWords, mutatedFile, mutation, seeds } from '../helpers/mutations';
+import { parseDotenv } from '../../server/src/project/dotenv';
+import { parseConfig } from '../../server/src/analysis/config';
+
+/** Longest message a finding may carry (quoted values are shortened; see shared-rules/src/bounds.ts). */
+const MAX_MESSAGE = 1100;
 
 const RUNS = Number(process.env.DOCKWARDEN_FUZZ_RUNS ?? 1500);
 /** Linear in the input: 3 s plus 10 ms per KB (a mutation may insert 200 KB scalars). */
@@ -28,8 +33,36 @@ test(`lintFile survives ${RUNS} mutated files within a time bound linear in thei
         `internal error: ${result.findings.find((f) => f.rule === 'internal-error')?.message}`,
       );
       assert.ok(elapsed < timeBound(text), `took ${elapsed.toFixed(0)} ms for ${text.length} characters`);
+      const longest = result.findings.reduce((m, f) => Math.max(m, f.message.length), 0);
+      assert.ok(longest <= MAX_MESSAGE, `a message of ${longest} characters`);
     }),
     { numRuns: RUNS },
   );
   console.log(`fuzz: ${RUNS} cases, slowest ${slowest.toFixed(1)} ms`);
+});
+
+const ENV_SEED = 'A=1\nexport B="two ${A}"\nC=\'three\' # c\n# comment\nD: ${B:-x}\nINHERITED\n';
+const CONFIG_SEED = 'rules:\n  host-*: error\n  privileged: off\ntrustedRegistries:\n  - ghcr.io/acme/*\nignore:\n  - vendor/**\n';
+
+test(`.env and config parsers survive ${Math.ceil(RUNS / 3)} hostile texts each within a time bound`, { timeout: 1_800_000 }, () => {
+  const hostile: fc.Arbitrary<string> = fc.oneof(
+    fc
+      .tuple(fc.constantFrom(ENV_SEED, CONFIG_SEED), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+      .map(([seed, ms]): string => ms.reduce((t: string, m) => m(t), seed)),
+    longWords,
+    longRun,
+    deepExpansion,
+  );
+  fc.assert(
+    fc.property(hostile, (text) => {
+      const t0 = performance.now();
+      const env = parseDotenv(text, (name) => (name === 'INHERITED' ? 'x' : undefined));
+      const config = parseConfig('/fuzz/.dockwarden.yaml', text);
+      const elapsed = performance.now() - t0;
+      for (const v of env.values.values()) assert.ok(v.length <= 64 * 1024 + text.length, 'a .env value beyond the bound');
+      assert.ok(config.errors.length <= 51);
+      assert.ok(elapsed < timeBound(text), `took ${elapsed.toFixed(0)} ms for ${text.length} characters`);
+    }),
+    { numRuns: Math.ceil(RUNS / 3) },
+  );
 });

@@ -25,7 +25,8 @@ const CORE_ONLY: Array<[RegExp, string]> = [
     /\b(parseConfig|loadConfigFor|severityResolver|fixEnabled|profileLevels|decodeBytes|encodeText|lintParsed|finishFindings|containerFindings)\b/,
     'reads config, decides severity or runs rules',
   ],
-  [/byteLength|maxBytes|\bMAX_FILE_(BYTES|KB)\b|DEFAULT_MAX_FILE/, 'checks sizes'],
+  // The lint's size limit (files the CLI is told about, --config and --baseline, are read with bounds of their own).
+  [/byteLength|\bMAX_FILE_(BYTES|KB)\b|DEFAULT_MAX_FILE/, 'checks sizes'],
   [/'(internal-error|file-too-large|parse-error)'|Dockwarden failed/, 'makes file-problem findings'],
   [/from '(yaml|dockerfile-ast|mvdan-sh|jsonc-parser|picomatch)'|from '(\.\.\/)+(compose|dockerfile|project)\//, 'parses files itself'],
 ];

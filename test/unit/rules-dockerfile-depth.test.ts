@@ -5,6 +5,7 @@
  * RUN --mount. Each form fires where it is written; near misses (quoted text, `sslverify=1`, `*_FILE` names)
  * do not; fixes are applied to the text and checked.
  */
+import type { ShellCommand } from '../../shared-rules/src/model';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText } from '../helpers/lint';
@@ -312,7 +313,10 @@ describe('package managers and download tools told to skip TLS or signatures', (
     const script =
       '#!/bin/sh\nset -e\nexport NODE_TLS_REJECT_UNAUTHORIZED=0\ncurl -k https://x | tar xz\ndnf install -y --nogpgcheck foo\necho "--nogpgcheck"\n';
     const index = new LineIndex(script);
-    const commands = parseShellScript({ text: script, offsets: [...script].map((_, i) => i) }, { file: '/p/deploy.sh', index })!;
+    const commands = parseShellScript(
+      { text: script, offsets: [...script].map((_, i) => i) },
+      { file: '/p/deploy.sh', index },
+    ) as ShellCommand[];
     const reports = commands.flatMap((c) => tlsCommandReports(c));
     assert.deepEqual(
       reports.map((r) => [r.messageId, at(script, r.at.range)]),
@@ -323,7 +327,10 @@ describe('package managers and download tools told to skip TLS or signatures', (
       ],
     );
     const more = '#!/bin/sh\npip install -i http://mirror.corp/simple x\nwget http://example.org/a.tgz\n';
-    const cmds = parseShellScript({ text: more, offsets: [...more].map((_, i) => i) }, { file: '/p/ci.sh', index: new LineIndex(more) })!;
+    const cmds = parseShellScript(
+      { text: more, offsets: [...more].map((_, i) => i) },
+      { file: '/p/ci.sh', index: new LineIndex(more) },
+    ) as ShellCommand[];
     assert.deepEqual(
       cmds.flatMap((c) => insecureDownloadCommandReports(c)).map((r) => [r.messageId, at(more, r.at.range)]),
       [

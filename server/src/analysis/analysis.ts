@@ -30,7 +30,7 @@ export interface AnalysisOptions {
   /** Variables for interpolation besides `.env` (the CLI's process environment, as Compose reads it). */
   processEnv?: Readonly<Record<string, string | undefined>>;
   /** `--config`: the config file for every file (read even outside `roots`: the user named it), its globs relative to `base`. */
-  config?: { file: string; base: string };
+  config?: { file: string; base: string; text?: string };
 }
 
 export interface LintRequest {
@@ -58,6 +58,8 @@ export interface FileLint {
   elsewhere: Finding[];
   /** Other files read (present or not): a change to one means linting this file again. */
   dependencies: string[];
+  /** Files the project reads as a kind of source whatever their names (they exist and may be read). */
+  references?: Array<{ file: string; kind: string }>;
 }
 
 /** Config files are small; a larger one is not read. */
@@ -95,8 +97,10 @@ export class Analysis {
     };
     this.frontEnds = FRONT_ENDS.map((make) => make(host));
     if (options.config) {
-      const read = this.reader.read(path.resolve(options.config.file), CONFIG_MAX_BYTES);
-      if (read.status === 'ok') this.explicit = parseConfig(path.resolve(options.config.file), read.text);
+      const file = path.resolve(options.config.file);
+      const read = options.config.text ?? this.reader.read(file, CONFIG_MAX_BYTES);
+      if (typeof read === 'string') this.explicit = parseConfig(file, read);
+      else if (read.status === 'ok') this.explicit = parseConfig(file, read.text);
     }
     const explicit = this.explicit && options.config ? { loaded: this.explicit, base: options.config.base } : undefined;
     this.policies = new Policies(this.configFiles(), this.locale, options.roots ?? [], explicit);
@@ -243,7 +247,9 @@ export class Analysis {
       const f = bounded(raw.fix && !policy.fixEnabled(raw.rule) ? withoutFix(raw) : raw);
       (f.at.file === file ? findings : elsewhere).push(f);
     }
-    return { file, kind, findings, elsewhere, dependencies: loaded.dependencies };
+    const lint: FileLint = { file, kind, findings, elsewhere, dependencies: loaded.dependencies };
+    if (loaded.references?.length) lint.references = loaded.references;
+    return lint;
   }
 
   private session(key: string, kind: string): { kind: string; frontEnd: FrontEndSession; findings: FindingMemo } {

@@ -5,6 +5,19 @@ import type { SeverityResolver } from '../../../shared-rules/src/engine';
 import { allRules } from '../../../shared-rules/src/rules';
 import { engineRules } from '../../../shared-rules/src/meta';
 import type { FileAccess } from '../fs';
+import { shorten } from '../../../shared-rules/src/bounds';
+import { checkNesting } from '../compose/depth';
+
+/** 0-based line and UTF-16 column of an offset. */
+function lineAndColumn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
+}
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
@@ -87,19 +100,39 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   const config = emptyConfig();
   const errors: ConfigError[] = [];
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The yaml library recurses once per nesting level: refuse absurd nesting before it sees the text (as for
+  // Compose files, compose/depth.ts), rather than overflow the stack inside it.
+  const tooDeep = checkNesting(text);
+  if (tooDeep) {
+    return { config, file, errors: [{ file, ...lineAndColumn(text, tooDeep.offset), message: tooDeep.message }] };
+  }
+  // uniqueKeys is off: the library's check is quadratic in a mapping's size (40,000 keys took 14 s); mappings
+  // are checked for duplicate keys below instead, in one pass each.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
 
   const at = (offset: number | undefined): { line: number; character: number } => {
     const pos = lineCounter.linePos(offset ?? 0);
     return { line: pos.line - 1, character: pos.col - 1 };
   };
-  const error = (node: Node | Pair | null | undefined, message: string, offset?: number) => {
+  let dropped = 0;
+  // A message may be a function: built only for the errors that are kept (a suggestion costs an edit distance).
+  const error = (node: Node | Pair | null | undefined, message: string | (() => string), offset?: number) => {
+    if (errors.length >= MAX_CONFIG_ERRORS) {
+      dropped++;
+      return;
+    }
     const start = offset ?? nodeStart(node);
-    errors.push({ file, ...at(start), message });
+    errors.push({ file, ...at(start), message: typeof message === 'string' ? message : message() });
+  };
+  const finish = (): LoadedConfig => {
+    if (dropped > 0) errors.push({ ...errors[errors.length - 1], message: `... and ${dropped} more errors in this file` });
+    return { config, file, errors };
   };
 
-  for (const e of doc.errors) errors.push({ file, ...at(e.pos[0]), message: firstLine(e.message) });
+  for (const e of doc.errors.slice(0, MAX_CONFIG_ERRORS)) errors.push({ file, ...at(e.pos[0]), message: firstLine(e.message) });
   if (doc.errors.length > 0) return { config, file, errors };
+  duplicateKeys(doc.contents as Node | null, (key) => error(key, 'Map keys must be unique'));
+  if (errors.length > 0) return finish();
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, file, errors };
@@ -109,6 +142,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   }
 
   const ruleIds = new Set(knownRuleIds());
+  const ruleIdList = [...ruleIds];
   for (const pair of root.items) {
     const key = scalarString(pair.key);
     const value = pair.value as Node | null;
@@ -116,9 +150,9 @@ export function parseConfig(file: string, text: string): LoadedConfig {
       error(pair.key as Node, 'Config keys must be plain strings');
       continue;
     }
-    readEntry(config, key, value, pair, error, ruleIds);
+    readEntry(config, key, value, pair, error, ruleIds, ruleIdList);
   }
-  return { config, file, errors };
+  return finish();
 }
 
 /** One top-level key of the config into `config`, or an error where it is written. */
@@ -129,17 +163,18 @@ function readEntry(
   pair: Pair,
   error: ErrorSink,
   ruleIds: ReadonlySet<string>,
+  ruleIdList: readonly string[],
 ): void {
   switch (key) {
     case 'rules':
       forEachEntry(value, 'rules', error, (id, v, keyNode) => {
         if (!isGlob(id) && !ruleIds.has(id)) {
-          error(keyNode, `Unknown rule '${id}'${suggest(id, [...ruleIds])}`);
+          error(keyNode, () => `Unknown rule ${quoted(id)}${suggest(id, ruleIdList)}`);
           return;
         }
         const level = toLevel(v);
         if (!level) {
-          error(v, `Invalid level for '${id}': expected one of ${RULE_LEVELS.join(', ')}`);
+          error(v, `Invalid level for ${quoted(id)}: expected one of ${RULE_LEVELS.join(', ')}`);
           return;
         }
         config.rules[id] = level;
@@ -148,11 +183,11 @@ function readEntry(
     case 'fixes':
       forEachEntry(value, 'fixes', error, (id, v, keyNode) => {
         if (!isGlob(id) && !ruleIds.has(id)) {
-          error(keyNode, `Unknown rule '${id}'${suggest(id, [...ruleIds])}`);
+          error(keyNode, () => `Unknown rule ${quoted(id)}${suggest(id, ruleIdList)}`);
           return;
         }
         if (!isScalar(v) || typeof v.value !== 'boolean') {
-          error(v, `Invalid value for fixes.${id}: expected true or false`);
+          error(v, `Invalid value for fixes.${shorten(id, 80)}: expected true or false`);
           return;
         }
         config.fixes[id] = v.value;
@@ -184,11 +219,41 @@ function readEntry(
       break;
     }
     default:
-      error(pair.key as Node, `Unknown key '${key}'${suggest(key, TOP_LEVEL_KEYS)}`);
+      error(pair.key as Node, () => `Unknown key ${quoted(key)}${suggest(key, TOP_LEVEL_KEYS)}`);
   }
 }
 
-type ErrorSink = (node: Node | Pair | null | undefined, message: string, offset?: number) => void;
+/** Errors kept per config file: the first ones say what is wrong, thousands would only flood the terminal. */
+const MAX_CONFIG_ERRORS = 50;
+
+/**
+ * A key from the file, quoted in an error: a name-like key as written (shortened), anything else not at all, so
+ * that a file that is not a config (a `--config` pointing elsewhere) is never echoed.
+ */
+function quoted(key: string): string {
+  return /^[\w.*?[\]{}!@+()-]+$/.test(key) ? `'${shorten(key, 80)}'` : '(a key that is not a rule id)';
+}
+
+/** Duplicate keys of every mapping below `node`, one Set per mapping (linear). */
+function duplicateKeys(node: Node | null, report: (key: Node) => void, depth = 0): void {
+  if (!node || depth > 50) return;
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const k = pair.key as Node | null;
+      if (isScalar(k)) {
+        const id = `${typeof k.value}:${String(k.value)}`;
+        if (seen.has(id)) report(k);
+        else seen.add(id);
+      }
+      duplicateKeys(pair.value as Node | null, report, depth + 1);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) duplicateKeys(item as Node | null, report, depth + 1);
+  }
+}
+
+type ErrorSink = (node: Node | Pair | null | undefined, message: string | (() => string), offset?: number) => void;
 
 function forEachEntry(value: Node | null, key: string, error: ErrorSink, each: (id: string, v: Node | null, keyNode: Node) => void): void {
   if (value === null || (isScalar(value) && value.value === null)) return;
@@ -240,7 +305,8 @@ function nodeStart(node: Node | Pair | null | undefined): number | undefined {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  const nl = message.indexOf('\n');
+  return shorten(nl < 0 ? message : message.slice(0, nl), 300);
 }
 
 export function isGlob(id: string): boolean {
@@ -249,9 +315,13 @@ export function isGlob(id: string): boolean {
 
 /** ` (did you mean 'rules'?)` when a candidate is close enough, else ''. */
 export function suggest(word: string, candidates: readonly string[]): string {
+  // Long words are no typo of a short id (and their edit distance costs their length times the id's).
+  if (word.length > 64) return '';
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit0 = Math.max(2, Math.floor(word.length / 3));
   for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit0) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;
@@ -296,21 +366,63 @@ export function severityResolver(config: DockwardenConfig): SeverityResolver {
 
 /** Whether the quick fix of `ruleId` is enabled (exact id, then the longest matching glob; default on). */
 export function fixEnabled(config: DockwardenConfig, ruleId: string): boolean {
-  return ruleSettingLookup(config.fixes)(ruleId) ?? true;
+  // One lookup per fixes table: `--fix` asks for every finding of every pass, and a table may hold thousands of globs.
+  let lookup = fixLookups.get(config.fixes);
+  if (!lookup) {
+    lookup = ruleSettingLookup(config.fixes);
+    fixLookups.set(config.fixes, lookup);
+  }
+  return lookup(ruleId) ?? true;
 }
+
+const fixLookups = new WeakMap<Record<string, boolean>, (ruleId: string) => boolean | undefined>();
 
 /** Exact key first, then the longest matching glob; results are cached per rule id. */
 function ruleSettingLookup<T>(table: Record<string, T>): (ruleId: string) => T | undefined {
+  // Matchers are made on first use: a config may hold thousands of globs, and most lookups stop early.
   const globs = Object.keys(table)
     .filter(isGlob)
     .sort((a, b) => b.length - a.length)
-    .map((g) => ({ value: table[g], match: picomatch(g) }));
+    .map((g) => ({ glob: g, value: table[g], match: undefined as ((id: string) => boolean) | undefined }));
   const cache = new Map<string, T | undefined>();
   return (ruleId) => {
     if (Object.prototype.hasOwnProperty.call(table, ruleId)) return table[ruleId];
     if (cache.has(ruleId)) return cache.get(ruleId);
-    const hit = globs.find((g) => g.match(ruleId))?.value;
+    const hit = globs.find((g) => (g.match ??= globMatcher(g.glob))(ruleId))?.value;
     cache.set(ruleId, hit);
     return hit;
   };
+}
+
+/**
+ * A matcher of rule ids for a glob. `*` and `?` alone (nearly every glob in a config) are matched by hand in
+ * linear time without compiling anything; other globs go to picomatch.
+ */
+function globMatcher(glob: string): (id: string) => boolean {
+  if (/[[\]{}()!+@\\]/.test(glob)) return picomatch(glob);
+  return (id) => wildcardMatch(glob, id);
+}
+
+/** `*` any run of characters, `?` one character (rule ids have no `/`); the usual two-pointer algorithm. */
+function wildcardMatch(glob: string, s: string): boolean {
+  let g = 0;
+  let i = 0;
+  let star = -1;
+  let mark = 0;
+  while (i < s.length) {
+    if (g < glob.length && (glob[g] === '?' || glob[g] === s[i])) {
+      g++;
+      i++;
+    } else if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      mark = i;
+    } else if (star >= 0) {
+      g = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
 }

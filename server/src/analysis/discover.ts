@@ -11,7 +11,8 @@ export interface DiscoveredFile {
   /** The path to show: relative to the working directory (posix separators) unless given as absolute. */
   display: string;
   kind: string;
-  config: LoadedConfig;
+  /** The config that applies (undefined for a file found through a project's reference). */
+  config?: LoadedConfig;
 }
 
 export interface DiscoverOptions {

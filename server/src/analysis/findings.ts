@@ -17,7 +17,7 @@ export class FindingMemo {
 
 /** Every finding of a project: parse problems and the rules' findings, merged, with severity and suppressions. */
 export function projectFindings(files: readonly ParsedFile[], options: LintOptions, rulesKey: string, memo?: FindingMemo): Finding[] {
-  const raw = problemFindings(files);
+  const raw = problemFindings(files, options);
   const byKind = new Map<string, ContainerSpec[]>();
   for (const f of files) {
     const list = byKind.get(f.kind);

@@ -48,6 +48,11 @@ export interface LoadResult {
   files: ParsedFile[];
   /** Other files read (present or not): a change to one of them means this file must be linted again. */
   dependencies: string[];
+  /**
+   * Files the project reads as a kind of source whatever their names (`extends.file: defaults.conf`,
+   * `build.dockerfile: build.docker`): a run over a folder lints them too, so their own findings are reported.
+   */
+  references?: Array<{ file: string; kind: string }>;
 }
 
 /** State a front end keeps between versions of one open document (the core holds one per document). */

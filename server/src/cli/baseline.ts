@@ -27,17 +27,25 @@ export function baselineEntries(
   return findings.map((f, i) => ({ file: key(f.at.file), rule: f.rule, fingerprint: prints[i] }));
 }
 
-/** Parses a baseline file; throws with a readable message when it is not one. */
-export function parseBaseline(text: string): Baseline {
-  const data = JSON.parse(text) as unknown;
+/**
+ * Parses a baseline file; when it is not one, says why without quoting it (the JSON parser's message would
+ * show its first characters, and a baseline option may point at any file).
+ */
+export function parseBaseline(text: string): { ok: true; baseline: Baseline } | { ok: false; error: 'json' | 'shape' } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'json' };
+  }
   const list = (data as { findings?: unknown })?.findings;
-  if (!Array.isArray(list)) throw new Error('expected {"version":1,"findings":[...]}');
+  if (!Array.isArray(list)) return { ok: false, error: 'shape' };
   const findings: BaselineEntry[] = [];
   for (const e of list) {
     const { file, rule, fingerprint } = (e ?? {}) as Record<string, unknown>;
     if (typeof file === 'string' && typeof rule === 'string' && typeof fingerprint === 'string') findings.push({ file, rule, fingerprint });
   }
-  return { version: 1, findings };
+  return { ok: true, baseline: { version: 1, findings } };
 }
 
 /** Findings not recorded in the baseline. */

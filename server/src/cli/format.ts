@@ -61,9 +61,36 @@ export function toJsonFinding(f: Finding): JsonFinding {
 
 /** One file and one finding per line: readable, diffable, and much faster than indenting everything. */
 export function formatJson(files: readonly string[], findings: readonly Finding[]): string {
-  const list = (items: readonly unknown[]) =>
-    items.length === 0 ? '[]' : `[\n    ${items.map((i) => JSON.stringify(i)).join(',\n    ')}\n  ]`;
-  return `{\n  "version": 1,\n  "files": ${list(files)},\n  "findings": ${list(findings.map(toJsonFinding))}\n}\n`;
+  let out = '';
+  writeJson({ write: (s) => (out += s) }, files, findings);
+  return out;
+}
+
+/**
+ * formatJson, written in pieces of about a megabyte: 140,000 findings make 40 MB of JSON, which need not be
+ * one string (nor an array of 140,000 strings) before it is written.
+ */
+export function writeJson(out: { write(s: string): unknown }, files: readonly string[], findings: readonly Finding[]): void {
+  let buffer = '';
+  const put = (s: string) => {
+    buffer += s;
+    if (buffer.length >= 1 << 20) {
+      out.write(buffer);
+      buffer = '';
+    }
+  };
+  const list = <T>(items: readonly T[], item: (t: T) => unknown) => {
+    if (items.length === 0) return put('[]');
+    put('[\n    ');
+    items.forEach((t, i) => put((i > 0 ? ',\n    ' : '') + JSON.stringify(item(t))));
+    put('\n  ]');
+  };
+  put('{\n  "version": 1,\n  "files": ');
+  list(files, (f) => f);
+  put(',\n  "findings": ');
+  list(findings, toJsonFinding);
+  put('\n}\n');
+  if (buffer) out.write(buffer);
 }
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
@@ -141,8 +168,23 @@ export function countBySeverity(findings: readonly Finding[]) {
   return c;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\r?\n\s*/g, ' ');
+/**
+ * The message on one line: each line break with the white space around it becomes one space. One pass (the
+ * pattern `\s*\r?\n\s*` retries at every character of a long run of spaces that has no line break).
+ */
+export function oneLine(s: string): string {
+  if (s.indexOf('\n') < 0) return s;
+  let out = '';
+  let at = 0;
+  for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', at)) {
+    let start = nl;
+    while (start > at && /\s/.test(s[start - 1])) start--;
+    let end = nl + 1;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    out += s.slice(at, start) + ' ';
+    at = end;
+  }
+  return out + s.slice(at);
 }
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };

@@ -39,7 +39,8 @@ export type InitResult = { ok: true; file: string } | { ok: false; file: string 
 export function initConfig(dir: string): InitResult {
   for (const name of CONFIG_FILE_NAMES) {
     const existing = path.join(dir, name);
-    if (fs.existsSync(existing)) return { ok: false, file: existing };
+    // lstat: a symbolic link counts as there, even a dangling one (never written through).
+    if (fs.lstatSync(existing, { throwIfNoEntry: false })) return { ok: false, file: existing };
   }
   const file = path.join(dir, CONFIG_FILE_NAMES[0]);
   fs.writeFileSync(file, STARTER_CONFIG, { flag: 'wx' });

@@ -15,10 +15,11 @@ export interface LintSetup {
 }
 
 /** A linted file's findings: its own, and its project's in files not linted themselves. */
-export type FileFindings = Pick<ReturnType<Analysis['lint']>, 'findings' | 'elsewhere'>;
+export type FileFindings = Pick<ReturnType<Analysis['lint']>, 'findings' | 'elsewhere' | 'references'>;
 
-export function analysisOptions(setup: LintSetup): AnalysisOptions {
-  const config = setup.configPath ? { file: setup.configPath, base: setup.cwd } : undefined;
+/** `configText`: the `--config` file as the CLI read it (workers read it again). */
+export function analysisOptions(setup: LintSetup, configText?: string): AnalysisOptions {
+  const config = setup.configPath ? { file: setup.configPath, base: setup.cwd, text: configText } : undefined;
   return { locale: setup.locale, processEnv: setup.processEnv, roots: setup.roots, config, keepReads: true };
 }
 
@@ -33,10 +34,39 @@ export function lintFiles(
   return (parallel && lintInParallel(files, setup, parallel, one)) || files.map(one);
 }
 
+/** Files found through projects' references and linted too (a chain of `extends` across many files), at most. */
+const MAX_REFERENCED = 1000;
+
+/**
+ * The files the linted projects read as a kind of source whatever their names (`extends.file: defaults.conf`,
+ * `build.dockerfile: build.docker`), not linted yet: linted too, so their own findings are reported (those are
+ * where the values are written). Appended to `files` and `perFile`; followed a bounded number of times.
+ */
+export function lintReferenced(
+  files: DiscoveredFile[],
+  perFile: FileFindings[],
+  analysis: Analysis,
+  setup: LintSetup,
+  display: (abs: string) => string,
+): void {
+  const linted = new Set(files.map((f) => f.path));
+  const lint = linterOf(analysis, setup);
+  const limit = files.length + MAX_REFERENCED;
+  for (let i = 0; i < perFile.length && files.length < limit; i++) {
+    for (const ref of perFile[i].references ?? []) {
+      if (linted.has(ref.file) || files.length >= limit) continue;
+      linted.add(ref.file);
+      const found: DiscoveredFile = { path: ref.file, display: display(ref.file), kind: ref.kind };
+      files.push(found);
+      perFile.push(lint(found));
+    }
+  }
+}
+
 /** How the CLI lints a discovered file (on the main thread and on workers alike). */
 export function linterOf(analysis: Analysis, setup: LintSetup): (file: DiscoveredFile) => FileFindings {
   return (f) => {
-    const { findings, elsewhere } = analysis.lint(f.path, { kind: f.kind, explicit: true, overrides: setup.overrides });
-    return { findings, elsewhere };
+    const { findings, elsewhere, references } = analysis.lint(f.path, { kind: f.kind, explicit: true, overrides: setup.overrides });
+    return references ? { findings, elsewhere, references } : { findings, elsewhere };
   };
 }

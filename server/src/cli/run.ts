@@ -4,11 +4,15 @@ import type { Finding } from '../../../shared-rules/src/rule';
 import { sortFindings } from '../../../shared-rules/src/engine';
 import { Analysis, toPosix, type ConfigError, type DiscoveredFile } from '../analysis';
 import { parseArgs, UsageError, type CliOptions } from './args';
-import { formatJson, formatText, reachesFailOn } from './format';
-import { analysisOptions, lintFiles, type LintSetup } from './lint-files';
+import { formatText, reachesFailOn, writeJson } from './format';
+import { analysisOptions, lintFiles, lintReferenced, type LintSetup } from './lint-files';
 import { type ParallelOptions } from './parallel';
 import { cliTexts, type CliTexts } from './texts';
 import type { FileFindings } from './lint-files';
+import { checkWriteTarget, Confinement, OutsideWriteError, readRegularFile } from './safe-files';
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 export interface CliIo {
   cwd: string;
@@ -79,8 +83,20 @@ function runInit(opts: CliOptions, io: CliIo, t: CliTexts): number {
 
 function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   // Files a compose file names (include, extends, env_file, build) are read only inside the working
-  // directory and the linted paths, unless --allow-outside.
+  // directory and the linted paths, unless --allow-outside; so are --config, --baseline and the files --fix
+  // writes, when they are symbolic links (safe-files.ts).
   const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
+  const confinement = roots && new Confinement(roots);
+  let configText: string | undefined;
+  if (opts.config) {
+    const read = readRegularFile(path.resolve(io.cwd, opts.config), MAX_CONFIG_BYTES, confinement);
+    if (!read.ok) {
+      const why = read.reason === 'missing' ? t.missingPath(opts.config) : t.cannotUse(opts.config, t.readFailure(read.reason, read.real));
+      io.stderr.write(`dockwarden: ${why}\n${t.seeHelp}\n`);
+      return EXIT_USAGE;
+    }
+    configText = read.text;
+  }
   const setup: LintSetup = {
     locale: opts.locale,
     processEnv: io.env,
@@ -90,12 +106,8 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
     cwd: io.cwd,
     overrides: opts.profile || opts.markdown ? { profile: opts.profile, markdown: opts.markdown || undefined } : undefined,
   };
-  const analysis = new Analysis(analysisOptions(setup));
+  const analysis = new Analysis(analysisOptions(setup, configText));
   const explicit = analysis.explicitConfig();
-  if (!explicit.readable) {
-    io.stderr.write(`dockwarden: ${t.missingPath(opts.config!)}\n${t.seeHelp}\n`);
-    return EXIT_USAGE;
-  }
 
   const discovery = analysis.discover(opts.paths, io.cwd, { listSkipped: opts.verbose, overrides: setup.overrides });
   if (discovery.missing.length > 0) {
@@ -119,16 +131,17 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   const shown = displayNames(files, io.cwd);
 
   if (opts.fix) {
-    const done = applyFixes(opts, io, t, files, analysis, shown);
+    const done = applyFixes(opts, io, t, files, analysis, shown, confinement);
     if (done !== undefined) return done;
   }
 
   const perFile = lintFiles(files, analysis, setup, io.parallel);
+  lintReferenced(files, perFile, analysis, setup, shown.file);
   let findings = sortFindings(withProjectFindings(perFile, files).map((f) => shown.finding(f)));
   const textOf = (file: string) => analysis.textOf(path.resolve(io.cwd, file));
 
   if (opts.baseline) {
-    const kept = applyBaseline(opts, io, t, findings, textOf);
+    const kept = applyBaseline(opts, io, t, findings, textOf, confinement);
     if (typeof kept === 'number') return kept;
     findings = kept;
   }
@@ -143,28 +156,34 @@ function applyBaseline(
   t: CliTexts,
   findings: Finding[],
   textOf: (f: string) => string | undefined,
+  confinement: Confinement | undefined,
 ): Finding[] | number {
   const baseline = require('./baseline') as typeof import('./baseline');
   const entries = baseline.baselineEntries(findings, opts.baseline!, io.cwd, textOf);
   const baselineFile = path.resolve(io.cwd, opts.baseline!);
   if (opts.updateBaseline) {
     try {
+      checkWriteTarget(baselineFile, confinement);
       baseline.writeBaseline(baselineFile, entries);
     } catch (error) {
-      io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline!, reason(error))}\n`);
+      io.stderr.write(`dockwarden: ${t.writeFailed(opts.baseline!, writeReason(error, t))}\n`);
       return EXIT_USAGE;
     }
     io.stderr.write(`${t.baselineWritten(opts.baseline!, entries.length)}\n`);
     return EXIT_OK;
   }
-  let known;
-  try {
-    known = baseline.parseBaseline(fs.readFileSync(baselineFile, 'utf8')).findings;
-  } catch (error) {
-    io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline!, reason(error))}\n`);
+  // Never quote the file: a baseline option pointing at another file must not print its content.
+  const read = readRegularFile(baselineFile, MAX_BASELINE_BYTES, confinement);
+  if (!read.ok) {
+    io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline!, t.readFailure(read.reason, read.real))}\n`);
     return EXIT_USAGE;
   }
-  return baseline.filterBaseline(findings, entries, known);
+  const parsed = baseline.parseBaseline(read.text);
+  if (!parsed.ok) {
+    io.stderr.write(`dockwarden: ${t.baselineUnreadable(opts.baseline!, parsed.error === 'json' ? t.notJson : t.notBaseline)}\n`);
+    return EXIT_USAGE;
+  }
+  return baseline.filterBaseline(findings, entries, parsed.baseline.findings);
 }
 
 /** The findings in the chosen format on stdout. */
@@ -177,16 +196,14 @@ function writeReport(
   textOf: (f: string) => string | undefined,
 ): void {
   if (opts.format === 'json') {
-    io.stdout.write(
-      formatJson(
-        files.map((f) => f.display),
-        findings,
-      ),
+    writeJson(
+      io.stdout,
+      files.map((f) => f.display),
+      findings,
     );
   } else if (opts.format === 'sarif') {
-    const { toSarif } = require('./sarif') as typeof import('./sarif');
-    const log = toSarif(findings, { version: readVersion(), cwd: io.cwd, locale: opts.locale, textOf });
-    io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+    const { writeSarif } = require('./sarif') as typeof import('./sarif');
+    writeSarif(io.stdout, findings, { version: readVersion(), cwd: io.cwd, locale: opts.locale, textOf });
   } else {
     const pretty = Boolean(io.stdout.isTTY);
     io.stdout.write(formatText(findings, { pretty, color: pretty && opts.color, texts: t, fileCount: files.length }));
@@ -223,6 +240,7 @@ function applyFixes(
   files: DiscoveredFile[],
   analysis: Analysis,
   shown: DisplayNames,
+  confinement: Confinement | undefined,
 ): number | undefined {
   const outcome = analysis.fix(
     files.map((f) => f.path),
@@ -241,15 +259,37 @@ function applyFixes(
     return EXIT_OK;
   }
   const { writeFileAtomic } = require('./write') as typeof import('./write');
-  for (const [file, change] of outcome.changed) {
+  // No file is written through a symbolic link out of the linted folders (a compose.yaml -> ~/.bashrc): such
+  // files are refused before anything is written, the others are written.
+  let failed = false;
+  // Files the analysis would not let a fix touch: outside the linted folders once symbolic links are resolved.
+  for (const file of outcome.refused) {
+    io.stderr.write(`dockwarden: ${t.writeFailed(shown.file(file), t.readFailure('outside', realPathOf(file)))}\n`);
+    failed = true;
+  }
+  const writable: string[] = [];
+  for (const file of outcome.changed.keys()) {
     try {
-      writeFileAtomic(file, analysis.encode(file, change.after));
+      checkWriteTarget(file, confinement);
+      writable.push(file);
     } catch (error) {
-      io.stderr.write(`dockwarden: ${t.writeFailed(shown.file(file), reason(error))}\n`);
+      io.stderr.write(`dockwarden: ${t.writeFailed(shown.file(file), writeReason(error, t))}\n`);
+      failed = true;
+    }
+  }
+  for (const file of writable) {
+    try {
+      writeFileAtomic(file, analysis.encode(file, outcome.changed.get(file)!.after));
+    } catch (error) {
+      io.stderr.write(`dockwarden: ${t.writeFailed(shown.file(file), writeReason(error, t))}\n`);
       return EXIT_USAGE;
     }
   }
-  return undefined;
+  return failed ? EXIT_USAGE : undefined;
+}
+
+function writeReason(error: unknown, t: CliTexts): string {
+  return error instanceof OutsideWriteError ? t.readFailure('outside', error.real) : reason(error);
 }
 
 /** How the CLI names files: as the user gave them (relative to the working directory unless given absolute). */
@@ -322,5 +362,13 @@ function lintRoot(p: string): string {
     return fs.statSync(p).isDirectory() ? p : path.dirname(p);
   } catch {
     return path.dirname(p);
+  }
+}
+
+function realPathOf(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
   }
 }

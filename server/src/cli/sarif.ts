@@ -84,6 +84,35 @@ function ruleName(title: string): string {
     .join('');
 }
 
+/**
+ * toSarif's log as `JSON.stringify(log, null, 2)` writes it, the results one by one: for 140,000 findings the
+ * whole text is hundreds of megabytes, and need not exist at once.
+ */
+export function writeSarif(out: { write(s: string): unknown }, findings: readonly Finding[], options: SarifOptions): void {
+  const log = toSarif(findings, options) as { runs: Array<{ results: unknown[] }> };
+  const results = log.runs[0].results;
+  log.runs[0].results = [PLACEHOLDER];
+  const [head, tail] = JSON.stringify(log, null, 2).split(JSON.stringify(PLACEHOLDER));
+  if (results.length === 0) {
+    // `[]` on one line, as JSON.stringify writes an empty array.
+    out.write(`${head.replace(/\[\s*$/, '[')}${tail.replace(/^\s*\]/, ']')}\n`);
+    return;
+  }
+  // Results sit at depth 4 (log, runs, run, results): each line of one indented by 8 spaces.
+  let buffer = head;
+  results.forEach((r, i) => {
+    buffer += (i > 0 ? `,\n${INDENT}` : '') + JSON.stringify(r, null, 2).replace(/\n/g, `\n${INDENT}`);
+    if (buffer.length >= 1 << 20) {
+      out.write(buffer);
+      buffer = '';
+    }
+  });
+  out.write(`${buffer}${tail}\n`);
+}
+
+const PLACEHOLDER = '\u0000dockwarden-results\u0000';
+const INDENT = ' '.repeat(8);
+
 /** A SARIF 2.1.0 log with one run. */
 export function toSarif(findings: readonly Finding[], options: SarifOptions): Record<string, unknown> {
   const rules = ruleDescriptors(options.locale);

@@ -16,6 +16,11 @@ export interface CliTexts {
   baselineWritten(file: string, count: number): string;
   baselineUnreadable(file: string, reason: string): string;
   writeFailed(file: string, reason: string): string;
+  /** `--config <file>` (or another named file) that cannot be used, and why. */
+  cannotUse(file: string, reason: string): string;
+  readFailure(reason: 'missing' | 'not-a-file' | 'too-large' | 'outside' | 'unreadable', real?: string): string;
+  notJson: string;
+  notBaseline: string;
   unexpected(file: string, reason: string): string;
   updateNeedsBaseline: string;
   nothingToLint(paths: string): string;
@@ -45,6 +50,17 @@ const en: CliTexts = {
   baselineWritten: (f, n) => `Wrote ${plural(n, 'finding', 'findings')} to the baseline ${f}`,
   baselineUnreadable: (f, r) => `Cannot read the baseline ${f}: ${r}`,
   writeFailed: (f, r) => `Cannot write ${f}: ${r}`,
+  cannotUse: (f, r) => `Cannot use ${f}: ${r}`,
+  readFailure: (reason, real) =>
+    ({
+      missing: 'it does not exist',
+      'not-a-file': 'it is not a regular file',
+      'too-large': 'it is too large',
+      outside: `it is a symbolic link to ${real ?? 'a file'}, outside the working directory and the linted folders (--allow-outside permits it)`,
+      unreadable: 'it cannot be read',
+    })[reason],
+  notJson: 'it is not a Dockwarden baseline (not JSON)',
+  notBaseline: 'it is not a Dockwarden baseline (expected {"version":1,"findings":[...]})',
   unexpected: (f, r) => `Unexpected failure while linting ${f}: ${r}`,
   updateNeedsBaseline: '--update-baseline needs --baseline <file>: the file to record the current findings in',
   nothingToLint: (p) => `No Compose files, Dockerfiles or other container settings under ${p} (--allow-empty accepts that)`,
@@ -69,7 +85,8 @@ Options:
   --fix                        apply safe fixes to the files
   --unsafe-fixes               with --fix: apply unsafe fixes too (they may stop a container from starting)
   --dry-run                    with --fix: print a unified diff instead of writing
-  --allow-outside              read files a compose file names outside the linted paths
+  --allow-outside              read files a compose file names outside the linted paths,
+                               and read or write through symbolic links that lead out of them
   --allow-empty                finding nothing to lint is not an error (exit 0)
   --markdown                   also read docker run lines in fenced sh/bash/console blocks of Markdown files
   --verbose                    list the files a folder walk skipped
@@ -97,6 +114,17 @@ const ja: CliTexts = {
   baselineWritten: (f, n) => `${n} 件の検出結果をベースライン ${f} に書き込みました`,
   baselineUnreadable: (f, r) => `ベースライン ${f} を読み込めません: ${r}`,
   writeFailed: (f, r) => `${f} に書き込めません: ${r}`,
+  cannotUse: (f, r) => `${f} を使えません: ${r}`,
+  readFailure: (reason, real) =>
+    ({
+      missing: '存在しません',
+      'not-a-file': '通常のファイルではありません',
+      'too-large': '大きすぎます',
+      outside: `作業ディレクトリと検査対象のフォルダーの外にある ${real ?? 'ファイル'} へのシンボリックリンクです (--allow-outside で許可できます)`,
+      unreadable: '読み込めません',
+    })[reason],
+  notJson: 'Dockwarden のベースラインではありません (JSON ではありません)',
+  notBaseline: 'Dockwarden のベースラインではありません ({"version":1,"findings":[...]} の形式が必要です)',
   unexpected: (f, r) => `${f} の検査中に予期しないエラーが発生しました: ${r}`,
   updateNeedsBaseline: '--update-baseline には --baseline <ファイル> (現在の検出結果を記録するファイル) が必要です',
   nothingToLint: (p) => `${p} に Compose ファイル、Dockerfile などのコンテナー設定が見つかりません (--allow-empty で許可)`,
@@ -121,7 +149,8 @@ GitHub Actions、GitLab CI) のコンテナーセキュリティ上のリスク�
   --fix                        安全な修正をファイルに適用する
   --unsafe-fixes               --fix と併用: 安全でない修正も適用する (コンテナーが起動しなくなる場合がある)
   --dry-run                    --fix と併用: 書き込まずに unified diff を表示する
-  --allow-outside              リンク対象外のパスにある include/extends 等のファイルも読む
+  --allow-outside              検査対象外のパスにある include/extends 等のファイルも読み、
+                               外へ向かうシンボリックリンク越しの読み書きも許可する
   --allow-empty                検査するファイルがなくてもエラーにしない (終了コード 0)
   --markdown                   Markdown のコードブロック (sh/bash/console) の docker run も検査する
   --verbose                    フォルダーの走査でスキップしたファイルを表示する

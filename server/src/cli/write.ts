@@ -19,7 +19,8 @@ export function writeFileAtomic(target: string, text: string | Uint8Array): void
     mode = undefined;
   }
   try {
-    fs.writeFileSync(tmp, text, mode === undefined ? undefined : { mode });
+    // `wx`: never through something already at the temporary name (a planted symbolic link).
+    fs.writeFileSync(tmp, text, mode === undefined ? { flag: 'wx' } : { mode, flag: 'wx' });
     fs.renameSync(tmp, file);
   } catch (error) {
     try {

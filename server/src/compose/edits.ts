@@ -37,9 +37,26 @@ export function contentEnd(node: Node | null, text: string): number {
   }
   const r = (n as Node | null)?.range;
   if (!r) return 0;
+  // A keep-chomping block scalar (`|+`, `>+`) ends after its trailing blank lines: they are part of its value,
+  // so an entry added after it must go below them (else the value loses its trailing line breaks).
+  if (isScalar(n) && keepsTrailingLines(n as Scalar, text)) return r[1];
   let end = r[1];
   while (end > r[0] && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+/** A block scalar whose header has the keep indicator `+` (`|+`, `>+`, `|2+`, `|+2`). */
+function keepsTrailingLines(node: Scalar, text: string): boolean {
+  if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return false;
+  const start = node.range![0];
+  let i = start;
+  while (i < text.length && i < start + 256 && text[i] !== '|' && text[i] !== '>') i++;
+  for (i++; i < text.length; i++) {
+    const c = text[i];
+    if (c === '+') return true;
+    if (c !== '-' && (c < '0' || c > '9')) return false;
+  }
+  return false;
 }
 
 function pairStart(pair: Pair): number {

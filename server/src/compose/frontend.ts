@@ -5,7 +5,7 @@ import type { FileAccess } from '../fs';
 import { isYamlName, looksLikeCompose } from '../kind';
 import { ComposeParseCache } from '../project/parse-cache';
 import { loadComposeProject, type ComposeProject } from '../project/project';
-import { typingLoad, type TypingState } from './typing';
+import { projectReferences, typingLoad, type TypingState } from './typing';
 
 /**
  * Compose files: a file is linted as part of the project Compose would run it in (override files,
@@ -36,7 +36,11 @@ export class ComposeFrontEnd implements FrontEnd {
     // The process environment makes every lint differ in ways the typing path does not track (the CLI has none).
     if (!session || this.host.processEnv || path.resolve(request.file) !== request.file) {
       const project = this.project(request.file, request.files);
-      return { files: project.parsed, dependencies: project.dependencies.filter((f) => f !== request.file) };
+      return {
+        files: project.parsed,
+        dependencies: project.dependencies.filter((f) => f !== request.file),
+        references: projectReferences(project.composeSources, project.dockerfiles.values(), request.file, request.files),
+      };
     }
     const loaded = typingLoad(
       (file, files) => this.project(file, files),

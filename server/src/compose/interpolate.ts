@@ -5,23 +5,68 @@
  * on values we cannot know.
  */
 
+import type { EnvValue } from '../../../shared-rules/src/bounds';
+import { MAX_VALUE, type ExpansionBudget } from '../limits';
+
 export interface Interpolated {
   value: string;
   known: boolean;
   /** True when the text used variable syntax (not just `$$`). */
   interpolated: boolean;
+  /** Set when a limit made the value unknown: the value too long, or the file's expansion budget spent. */
+  limit?: 'value' | 'budget';
 }
 
 export type Env = ReadonlyMap<string, string>;
 
+/** What a parse's interpolations share: the file's expansion budget, and where process-environment values go. */
+export interface InterpolationContext {
+  budget?: ExpansionBudget;
+  /** Receives each variable of the process environment (see markProcessEnv) that a value used. */
+  used?: (v: EnvValue) => void;
+}
+
+/** Names of an environment's variables whose values came from the process environment (the CLI's). */
+const processEnvNames = new WeakMap<Env, Pick<ReadonlySet<string>, 'has'>>();
+
+/**
+ * Marks the variables of `env` whose values came from the process environment: messages never show them.
+ * `names` may be a set, or (a `.env` being read, whose variables grow line by line) anything that answers `has`.
+ */
+export function markProcessEnv(env: Env, names: Pick<ReadonlySet<string>, 'has'>): void {
+  if (!(names instanceof Set) || names.size > 0) processEnvNames.set(env, names);
+}
+
+/** The marked names of an environment built by the project loader (a set). */
+export function processEnvNamesOf(env: Env): ReadonlySet<string> | undefined {
+  const names = processEnvNames.get(env);
+  return names instanceof Set ? names : undefined;
+}
+
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
-export function interpolate(raw: string, env: Env): Interpolated {
+class Limit extends Error {
+  constructor(readonly kind: 'value' | 'budget') {
+    super(kind);
+  }
+}
+
+export function interpolate(raw: string, env: Env, ctx: InterpolationContext = {}): Interpolated {
   if (raw.indexOf('$') < 0) return { value: raw, known: true, interpolated: false };
-  const state = { known: true, interpolated: false };
-  const value = expand(raw, env, state, 0);
-  return { value, known: state.known, interpolated: state.interpolated };
+  const state: State = { known: true, interpolated: false, fromProcess: processEnvNames.get(env), used: ctx.used };
+  try {
+    if (ctx.budget && ctx.budget.remaining <= 0 && hasVariables(raw)) throw new Limit('budget');
+    const value = expand(raw, env, state, 0);
+    if (state.interpolated && ctx.budget) {
+      ctx.budget.remaining -= value.length;
+      if (ctx.budget.remaining < 0) throw new Limit('budget');
+    }
+    return { value, known: state.known, interpolated: state.interpolated };
+  } catch (error) {
+    if (!(error instanceof Limit)) throw error;
+    return { value: raw, known: false, interpolated: true, limit: error.kind };
+  }
 }
 
 /** True when `raw` contains `${` or `$NAME` (an escaped `$$` does not count). */
@@ -40,13 +85,19 @@ export function hasVariables(raw: string): boolean {
 interface State {
   known: boolean;
   interpolated: boolean;
+  fromProcess?: Pick<ReadonlySet<string>, 'has'>;
+  used?: (v: EnvValue) => void;
 }
 
 const MAX_DEPTH = 20;
 
+/** Expands `raw`; the value may not grow past MAX_VALUE (`${A}` written 10,000 times with a long A). */
 function expand(raw: string, env: Env, st: State, depth: number): string {
   let out = '';
   let i = 0;
+  const grew = () => {
+    if (out.length > MAX_VALUE) throw new Limit('value');
+  };
   while (i < raw.length) {
     const d = raw.indexOf('$', i);
     if (d < 0) {
@@ -68,12 +119,14 @@ function expand(raw: string, env: Env, st: State, depth: number): string {
         break;
       }
       out += braced(raw.slice(d + 2, close), env, st, depth);
+      grew();
       i = close + 1;
     } else if (next !== undefined && NAME_START.test(next)) {
       let j = d + 2;
       while (j < raw.length && NAME_CHAR.test(raw[j])) j++;
       st.interpolated = true;
       out += lookup(raw.slice(d + 1, j), env, st);
+      grew();
       i = j;
     } else {
       // A lone `$` (Compose calls it an invalid template); keep it literally.
@@ -122,12 +175,12 @@ function braced(body: string, env: Env, st: State, depth: number): string {
   const isSet = value !== undefined && (!colon || value !== '');
   switch (op) {
     case '-':
-      return isSet ? value! : expand(arg, env, st, depth + 1);
+      return isSet ? used(name, value!, st) : expand(arg, env, st, depth + 1);
     case '+':
       return isSet ? expand(arg, env, st, depth + 1) : '';
     default:
       // `?`: Compose stops with the error message when the variable is missing.
-      if (isSet) return value!;
+      if (isSet) return used(name, value!, st);
       st.known = false;
       return '';
   }
@@ -139,5 +192,11 @@ function lookup(name: string, env: Env, st: State): string {
     st.known = false;
     return '';
   }
-  return v;
+  return used(name, v, st);
+}
+
+/** A variable's value that goes into the result: reported when it came from the process environment. */
+function used(name: string, value: string, st: State): string {
+  if (st.used && st.fromProcess?.has(name) && value !== '') st.used({ name, value });
+  return value;
 }

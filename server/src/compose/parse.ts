@@ -2,11 +2,14 @@ import { isMap, isScalar, parseAllDocuments, type Document, type Node, type Scal
 import type { ParsedFile, ParseProblem, Source } from '../../../shared-rules/src/model';
 import { scanSuppressions } from '../suppressions';
 import { detectEol, LineIndex } from '../text/line-index';
-import { ServiceBuilder } from './service';
+import { ServiceBuilder, type LimitHit } from './service';
+import type { EnvValue } from '../../../shared-rules/src/bounds';
+import { ExpansionBudget, limitProblem, MAX_VALUE } from '../limits';
 import { YamlView } from './yaml-view';
 import { parseIncludes } from './include';
 import { checkNesting } from './depth';
 import { contentEnd, type EditContext } from './edits';
+import { shorten } from '../../../shared-rules/src/bounds';
 
 export interface ComposeParseOptions {
   /** Variables for `${VAR}` interpolation (the `.env` file, then the process environment). */
@@ -113,7 +116,11 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     result.problems.push(problem('The top level of a Compose file must be a mapping', r[0], r[1]));
     return;
   }
-  const includes = parseIncludes(ctx, view, top, options.env);
+  // One expansion budget for the file's interpolations; process-environment values used, for masking.
+  const budget = ExpansionBudget.forText(text);
+  const used = new Map<string, EnvValue>();
+  const interpolation = { budget, used: (v: EnvValue) => void used.set(`${v.name}\u0000${v.value}`, v) };
+  const includes = parseIncludes(ctx, view, top, options.env, interpolation);
   if (includes.length > 0) result.includes = includes;
   const servicesEntry = view.entries(top).get('services');
   if (!servicesEntry || !servicesEntry.value) return;
@@ -126,15 +133,35 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     return;
   }
 
-  const builder = new ServiceBuilder(ctx, view, options.env, indentStep(ctx, servicesEntry.keyNode, services));
+  const hits: LimitHit[] = [];
+  let budgetHit = false;
+  const onLimit = (hit: LimitHit) => {
+    if (hit.kind === 'budget' ? !budgetHit : hits.length < MAX_LIMIT_REPORTS) hits.push(hit);
+    if (hit.kind === 'budget') budgetHit = true;
+  };
+  const builder = new ServiceBuilder(ctx, view, options.env, indentStep(ctx, servicesEntry.keyNode, services), interpolation, onLimit);
   for (const [name, entry] of view.entries(services)) {
     const v = entry.value;
     if (v && !isMap(v) && !(isScalar(v) && v.value === null)) {
       const r = [v.range?.[0] ?? 0, contentEnd(v, ctx.text)];
-      result.problems.push(problem(`Service '${name}' must be a mapping`, r[0], r[1]));
+      result.problems.push(problem(`Service '${shorten(name)}' must be a mapping`, r[0], r[1]));
       continue;
     }
     result.containers.push(builder.build(name, entry.pair, entry.keyNode));
+  }
+  for (const hit of hits) {
+    const r = hit.node.range ?? [0, 0];
+    const source = { file: ctx.file, range: ctx.lines.range(r[0], r[1]) };
+    const raw = typeof hit.node.source === 'string' ? hit.node.source : String(hit.node.value ?? '');
+    result.problems.push(
+      hit.kind === 'value'
+        ? limitProblem(source, 'expansionTooLong', { name: shorten(raw, 80), max: String(MAX_VALUE) })
+        : limitProblem(source, 'expansionBudget', { max: String(budget.total) }),
+    );
+  }
+  if (used.size > 0) {
+    const values = [...used.values()];
+    for (const c of result.containers) c.processEnvValues = values;
   }
 }
 
@@ -150,7 +177,7 @@ function aliasProblems(
     const r = offender.range ?? [0, 0];
     result.problems.push(
       problem(
-        `Alias *${offender.source} expands the document beyond the limit (${options.maxAliasCount ?? DEFAULT_MAX_ALIASES} aliases or ` +
+        `Alias *${shorten(offender.source, 80)} expands the document beyond the limit (${options.maxAliasCount ?? DEFAULT_MAX_ALIASES} aliases or ` +
           `${options.maxExpandedNodes ?? DEFAULT_MAX_NODES} nodes): this looks like an alias bomb, so the file is not analysed`,
         r[0],
         r[1],
@@ -164,14 +191,19 @@ function aliasProblems(
   }
   if (unresolved?.range) {
     result.problems.push(
-      problem(`Alias *${unresolved.source} names no anchor defined before it`, unresolved.range[0], unresolved.range[1]),
+      problem(`Alias *${shorten(unresolved.source, 80)} names no anchor defined before it`, unresolved.range[0], unresolved.range[1]),
     );
   }
   if (recursive?.range) {
-    result.problems.push(problem(`Alias *${recursive.source} refers to a node that contains it`, recursive.range[0], recursive.range[1]));
+    result.problems.push(
+      problem(`Alias *${shorten(recursive.source, 80)} refers to a node that contains it`, recursive.range[0], recursive.range[1]),
+    );
   }
   return true;
 }
+
+/** `analysis-limit` findings for values too long to expand, per file (one says it all; a few show where). */
+const MAX_LIMIT_REPORTS = 10;
 
 /** The file's indentation step: how far the service keys sit right of `services:`. */
 function indentStep(ctx: EditContext, servicesKey: Scalar, services: YAMLMap): number | undefined {

@@ -13,7 +13,7 @@ import type {
   Val,
 } from '../../../shared-rules/src/model';
 import { contentEnd, mappingSlot, removeMapEntry, removeSeqItem, replaceScalar, type EditContext } from './edits';
-import { hasVariables, interpolate, type Env } from './interpolate';
+import { hasVariables, interpolate, type Env, type Interpolated, type InterpolationContext } from './interpolate';
 import { isHostPath, isNamedPipe, parseShortPort, parseShortVolume, PROPAGATIONS, splitColons, type Part } from './short-syntax';
 import type { Entry, YamlView } from './yaml-view';
 
@@ -25,6 +25,12 @@ function scalarText(node: Scalar): string {
   return node.value === null || node.value === undefined ? '' : String(node.value);
 }
 
+/** Where a limit made an interpolated value unknown (the parse reports it as `analysis-limit`). */
+export interface LimitHit {
+  kind: 'value' | 'budget';
+  node: Scalar;
+}
+
 /** Builds ContainerSpecs from service mappings; one instance per parse. */
 export class ServiceBuilder {
   constructor(
@@ -33,7 +39,17 @@ export class ServiceBuilder {
     private readonly env: Env,
     /** Indentation step of the `services:` mapping, for a first entry under an empty service. */
     private readonly step: number | undefined,
+    /** The parse's expansion budget and the sink of process-environment values (shared with `include:`). */
+    private readonly interpolation: InterpolationContext = {},
+    /** Receives each value a limit made unknown. */
+    private readonly onLimit: (hit: LimitHit) => void = () => undefined,
   ) {}
+
+  private interpolate(raw: string, node: Scalar): Interpolated {
+    const r = interpolate(raw, this.env, this.interpolation);
+    if (r.limit) this.onLimit({ kind: r.limit, node });
+    return r;
+  }
 
   private get file(): string {
     return this.ctx.file;
@@ -73,7 +89,7 @@ export class ServiceBuilder {
 
   private makeVal(node: Scalar, entry: Entry | undefined, forceQuote: boolean): Val {
     const raw = scalarText(node);
-    const r = interpolate(raw, this.env);
+    const r = this.interpolate(raw, node);
     const ctx = this.ctx;
     const val: Val = {
       value: r.value,
@@ -100,7 +116,7 @@ export class ServiceBuilder {
     let known = true;
     let raw: string | undefined;
     if (interpolateIt) {
-      const r = interpolate(part.text, this.env);
+      const r = this.interpolate(part.text, node);
       value = r.value;
       known = r.known;
       if (r.interpolated) raw = part.text;

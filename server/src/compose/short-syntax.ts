@@ -21,13 +21,17 @@ export function splitColons(s: string, braceAware: boolean, windowsDrives: boole
     const c = s[i];
     if (braceAware && c === '$' && s[i + 1] === '{') {
       let depth = 0;
+      let closed = false;
       for (let j = i + 1; j < s.length; j++) {
         if (s[j] === '{') depth++;
         else if (s[j] === '}' && --depth === 0) {
           i = j;
+          closed = true;
           break;
         }
       }
+      // Unclosed: the rest is one part (no later `${` scans to the end again: `${${${…` stays linear).
+      if (!closed) break;
       continue;
     }
     if (c !== ':') continue;

@@ -35,6 +35,8 @@ export interface TypingState {
   /** Dependencies are the files read before any `build:` link, then each service's Dockerfile in order. */
   pre: string[];
   dockerfiles: Array<string | undefined>;
+  /** The project's other Compose files (they only refine this one's services while the state lasts). */
+  composeSources: string[];
   /** Upper bounds of the alias expansion of the whole text (the parser refuses alias bombs past the limits). */
   aliases: number;
   nodes: number;
@@ -85,7 +87,8 @@ function fullLoad(load: ProjectLoad, own: string, text: string, files: FileAcces
   const reads = new Map<string, string | undefined>();
   const project = load(own, recording(files, own, reads));
   const dependencies = project.dependencies.filter((f) => f !== own);
-  const result: LoadResult = { files: project.parsed, dependencies };
+  const references = projectReferences(project.composeSources, project.dockerfiles.values(), own, files);
+  const result: LoadResult = { files: project.parsed, dependencies, references };
   const parsed = project.parsed[0];
   const layout = serviceLayout(text);
   const counts = parsed && aliasCountsOf(parsed);
@@ -113,6 +116,7 @@ function fullLoad(load: ProjectLoad, own: string, text: string, files: FileAcces
     overrides: project.composeFiles.slice(1),
     pre,
     dockerfiles,
+    composeSources: project.composeSources,
     aliases: counts.aliases,
     nodes: counts.nodes,
     anchorLines: counts.anchorLines,
@@ -345,7 +349,8 @@ function finish(env: FastEnv, next: Reloaded): TypingLoad {
     nodes: prev.nodes + next.counts.nodes,
     anchorLines: next.anchorLines,
   };
-  return { result: { files: [own, ...prev.others], dependencies }, state, fast: true };
+  const references = projectReferences(prev.composeSources, next.dockerfiles, prev.file, env.files);
+  return { result: { files: [own, ...prev.others], dependencies, references }, state, fast: true };
 }
 
 function movedLines(lines: readonly number[], from: number, delta: number): number[] {
@@ -377,4 +382,19 @@ function linesAllComments(lines: readonly string[], from: number, to: number): b
 function linesHave(lines: readonly string[], from: number, to: number, pattern: RegExp): boolean {
   for (let i = from; i < to; i++) if (pattern.test(lines[i])) return true;
   return false;
+}
+
+/** The project's other Compose files and the Dockerfiles its services build, those that exist. */
+export function projectReferences(
+  composeSources: Iterable<string>,
+  dockerfiles: Iterable<string | undefined>,
+  own: string,
+  files: FileAccess,
+): Array<{ file: string; kind: string }> {
+  const out: Array<{ file: string; kind: string }> = [];
+  for (const file of composeSources) if (file !== own) out.push({ file, kind: 'compose' });
+  for (const file of new Set(dockerfiles)) {
+    if (file !== undefined && files.readText(file) !== undefined) out.push({ file, kind: 'dockerfile' });
+  }
+  return out;
 }

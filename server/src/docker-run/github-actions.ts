@@ -150,7 +150,8 @@ function serviceContainer(key: Scalar, node: Node | null, name: string, ctx: Com
   let entry: CommandContext['entry'];
   if (options) {
     const mapped = scalarText(ctx.index.text, options);
-    const parsed = mapped ? parseShellScript(expressions(mapped), { file: ctx.file, index: ctx.index, trees: ctx.trees }) : undefined;
+    const script = mapped ? parseShellScript(expressions(mapped), { file: ctx.file, index: ctx.index, trees: ctx.trees }) : undefined;
+    const parsed = Array.isArray(script) ? script : undefined;
     for (const cmd of parsed ?? []) if (!cmd.substitution) words.push(...cmd.words);
     // Words 0 and 1 of the command are the made-up `docker create`.
     const pair = pairOf(node, 'options');

@@ -109,7 +109,9 @@ function parsePieces(src: MappedText, ctx: ScriptContext, result: ScriptResult):
     if (budget.used + length > MAX_TOTAL) return undefined;
     budget.used += length;
     const piece = slice(src, start, end);
-    return piece.text.trim() === '' ? [] : parseShellScript(piece, shellCtx);
+    if (piece.text.trim() === '') return [];
+    const parsed = parseShellScript(piece, shellCtx);
+    return Array.isArray(parsed) ? parsed : undefined;
   };
   let i = 0;
   while (i < lines.length) {

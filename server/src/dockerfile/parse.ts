@@ -19,11 +19,13 @@ import type {
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
 import { joinPath } from '../../../shared-rules/src/paths';
 import { scanSuppressions } from '../suppressions';
-import { buildCommand, jsonWord } from './run';
+import { buildCommand, jsonWord, MAX_SCRIPT } from './run';
 import { parseInstructions, type InstructionsMemo } from './instructions';
 import type { RunCache } from './run-cache';
 import { LineIndex } from '../shell/text';
-import { substitute, type Vars } from './variables';
+import { ExpansionBudget, MAX_VALUE, substitute, type Vars } from './variables';
+import { pushAll, shorten } from '../../../shared-rules/src/bounds';
+import { limitProblem } from '../limits';
 
 /**
  * Parses one Dockerfile into the container model: one ContainerSpec for the image stage (the last stage),
@@ -81,9 +83,18 @@ interface Stage {
   firstCommand?: Instruction;
 }
 
+/** RUN text analysed per file at most (the shell parser needs 1-3 µs per character); later RUNs are reported. */
+const RUN_BUDGET = 1024 * 1024;
+/** `analysis-limit` findings for values too long to expand, per file (one says it all; a few show where). */
+const MAX_VALUE_REPORTS = 10;
+
 class DockerfileModel {
   private readonly index: LineIndex;
   private escape = '\\';
+  private readonly expansion: ExpansionBudget;
+  private runBudget = RUN_BUDGET;
+  private valueReports = 0;
+  private budgetReported = false;
 
   constructor(
     private readonly file: string,
@@ -92,6 +103,7 @@ class DockerfileModel {
     private readonly options: DockerfileOptions,
   ) {
     this.index = new LineIndex(text);
+    this.expansion = ExpansionBudget.forText(text);
   }
 
   build(): ContainerSpec | undefined {
@@ -112,7 +124,7 @@ class DockerfileModel {
         continue;
       }
       if (!stage) {
-        if (keyword === 'ARG') globalEnv.push(...this.args(ins as Arg, globalArgs, globalArgs));
+        if (keyword === 'ARG') pushAll(globalEnv, this.args(ins as Arg, globalArgs, globalArgs));
         continue;
       }
       this.addInstruction(stage, ins, globalArgs);
@@ -180,10 +192,10 @@ class DockerfileModel {
   private addInstruction(stage: Stage, ins: Instruction, globalArgs: Vars): void {
     switch (ins.getKeyword()) {
       case 'ARG':
-        stage.env.push(...this.args(ins as Arg, stage.vars, globalArgs, ins.getRange(), stage.workdir));
+        pushAll(stage.env, this.args(ins as Arg, stage.vars, globalArgs, ins.getRange(), stage.workdir));
         return;
       case 'ENV':
-        stage.env.push(...this.envs(ins as Env, stage));
+        pushAll(stage.env, this.envs(ins as Env, stage));
         return;
       case 'ONBUILD':
         this.onbuild(stage, ins as Onbuild);
@@ -208,18 +220,14 @@ class DockerfileModel {
       }
       case 'RUN':
         this.imageFlag(stage, ins, 'RUN --mount from');
-        stage.runs.push(
-          this.options.runs
-            ? this.options.runs.buildCommand(ins as Run, this.file, this.index, this.escape, stage.posixShell)
-            : buildCommand(ins as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell),
-        );
+        stage.runs.push(this.run(ins as Run, stage));
         return;
       case 'ADD':
-        stage.downloads.push(...this.downloads(ins as Add, stage.vars));
+        pushAll(stage.downloads, this.downloads(ins as Add, stage.vars));
         this.copyInto(stage, ins);
         return;
       case 'EXPOSE':
-        stage.exposes.push(...this.exposes(ins, stage.vars));
+        pushAll(stage.exposes, this.exposes(ins, stage.vars));
         return;
       case 'SHELL': {
         const json = (ins as Run).getJSONStrings?.() ?? [];
@@ -235,6 +243,30 @@ class DockerfileModel {
     }
   }
 
+  /** A RUN's commands, within the file's RUN budget; a RUN a limit stops is reported, never passed silently. */
+  private run(ins: Run, stage: Stage): BuildCommand {
+    const range = ins.getRange();
+    const length = this.index.offsetAt(range.end) - this.index.offsetAt(range.start);
+    let command: BuildCommand;
+    if (length > this.runBudget && length > 0) {
+      command = { source: this.source(range), script: '', commands: [], execForm: false };
+      this.limitProblem(range, 'runBudget', { size: kb(length), max: String(RUN_BUDGET / 1024) });
+      return command;
+    }
+    this.runBudget -= length;
+    command = this.options.runs
+      ? this.options.runs.buildCommand(ins, this.file, this.index, this.escape, stage.posixShell)
+      : buildCommand(ins, { file: this.file, index: this.index }, this.escape, stage.posixShell);
+    const limit = command.limit;
+    if (limit?.kind === 'too-long') this.limitProblem(range, 'runTooLong', { size: kb(limit.size), max: String(MAX_SCRIPT / 1024) });
+    else if (limit?.kind === 'too-deep') this.limitProblem(range, 'runTooDeep', { max: String(limit.max) });
+    return command;
+  }
+
+  private limitProblem(range: Range, messageId: string, args: Record<string, string>): void {
+    this.parsed.problems.push(limitProblem(this.source(range), messageId, args));
+  }
+
   /**
    * `ONBUILD <instruction>` runs in the builds that start FROM this image: its RUN, ADD, ENV and ARG are analysed as
    * the instruction they carry (reported where they are written here). They change nothing in this image, so
@@ -246,16 +278,16 @@ class DockerfileModel {
     const outer = ins.getRange();
     switch (trigger.getKeyword()) {
       case 'RUN':
-        stage.runs.push(buildCommand(trigger as Run, { file: this.file, index: this.index }, this.escape, stage.posixShell));
+        stage.runs.push(this.run(trigger as Run, stage));
         return;
       case 'ADD':
-        stage.downloads.push(...this.downloads(trigger as Add, stage.vars));
+        pushAll(stage.downloads, this.downloads(trigger as Add, stage.vars));
         return;
       case 'ENV':
-        stage.env.push(...this.envs(trigger as Env, { ...stage, envVars: new Map(stage.envVars), vars: new Map(stage.vars) }, outer));
+        pushAll(stage.env, this.envs(trigger as Env, { ...stage, envVars: new Map(stage.envVars), vars: new Map(stage.vars) }, outer));
         return;
       case 'ARG':
-        stage.env.push(...this.args(trigger as Arg, new Map(stage.vars), new Map(), outer, stage.workdir));
+        pushAll(stage.env, this.args(trigger as Arg, new Map(stage.vars), new Map(), outer, stage.workdir));
         return;
       default:
         return;
@@ -346,7 +378,7 @@ class DockerfileModel {
       };
       if (workdir !== undefined) entry.workdir = workdir;
       if (value !== null && valueRange) {
-        entry.value = this.val(value, valueRange, vars);
+        entry.value = this.val(value, valueRange, vars, name);
         entry.interpolated = value.includes('$');
         vars.set(name, entry.value.known ? entry.value.value : undefined);
       } else if (vars !== globalArgs && globalArgs.has(name)) {
@@ -376,7 +408,7 @@ class DockerfileModel {
       };
       if (stage.workdir !== undefined) entry.workdir = stage.workdir;
       if (value !== null && valueRange) {
-        entry.value = this.val(value, valueRange, stage.vars);
+        entry.value = this.val(value, valueRange, stage.vars, name);
         entry.interpolated = value.includes('$');
       }
       const resolved = entry.value?.known ? entry.value.value : entry.value ? undefined : '';
@@ -508,9 +540,15 @@ class DockerfileModel {
     return this.index.text.slice(this.index.offsetAt(range.start), this.index.offsetAt(range.end));
   }
 
-  /** A value as written at `range`, with variables substituted from `vars`. */
-  private val(written: string, range: Range, vars: Vars): Val {
-    const s = substitute(written, vars, this.escape);
+  /** A value as written at `range`, with variables substituted from `vars`; `name` names it in a limit finding. */
+  private val(written: string, range: Range, vars: Vars, name?: string): Val {
+    const s = substitute(written, vars, this.escape, this.expansion);
+    if (s.limit === 'value' && this.valueReports++ < MAX_VALUE_REPORTS) {
+      this.limitProblem(range, 'expansionTooLong', { name: shorten(name ?? written, 80), max: String(MAX_VALUE) });
+    } else if (s.limit === 'budget' && !this.budgetReported) {
+      this.budgetReported = true;
+      this.limitProblem(range, 'expansionBudget', { max: String(this.expansion.total) });
+    }
     const source = this.source(range);
     const v: Val = {
       value: s.value,
@@ -525,4 +563,8 @@ class DockerfileModel {
   private source(range: Range): Source {
     return { file: this.file, range };
   }
+}
+
+function kb(chars: number): string {
+  return String(Math.ceil(chars / 1024));
 }

@@ -1,10 +1,13 @@
 import type { Instruction, JSONArgument, Run } from 'dockerfile-ast';
 import type { BuildCommand, Range } from '../../../shared-rules/src/model';
-import { execFormCommands, parseShellScript, type ShellContext, type WordInfo } from '../shell/commands';
+import { execFormCommands, MAX_DEPTH, parseShellScript, TOO_DEEP, type ShellContext, type WordInfo } from '../shell/commands';
 import { compactLongWords, type LineIndex, type MappedText } from '../shell/text';
 
-/** Longer RUN scripts are not parsed (the parser needs ~5 µs per character; never stall the editor). */
-const MAX_SCRIPT = 64 * 1024;
+/**
+ * Longer RUN scripts are not parsed (the parser needs 1-3 µs per character; never stall the editor): such a RUN
+ * gets an `analysis-limit` finding, never a silent pass.
+ */
+export const MAX_SCRIPT = 128 * 1024;
 
 /**
  * A RUN instruction as a BuildCommand. Shell form: the script after the flags, with line continuations and
@@ -16,13 +19,23 @@ export function buildCommand(run: Run, ctx: ShellContext, escape: string, posixS
   const json = run.getJSONStrings();
   if (json.length > 0) {
     const words = json.map((j) => jsonWord(j, ctx.index));
-    return { source, script: words.map((w) => w.text).join(' '), commands: execFormCommands(words, ctx), execForm: true };
+    const script = words.map((w) => w.text).join(' ');
+    const commands = execFormCommands(words, ctx);
+    if (commands !== TOO_DEEP) return { source, script, commands, execForm: true };
+    return { source, script, commands: [], execForm: true, limit: { kind: 'too-deep', size: script.length, max: MAX_DEPTH } };
   }
   const script = shellScript(run, ctx.index, escape);
   const compact = compactLongWords(script);
-  const parseable = posixShell && compact.text.trim() !== '' && compact.text.length <= MAX_SCRIPT;
-  const commands = parseable ? (parseShellScript(compact, ctx) ?? []) : [];
-  return { source, script: script.text, commands, execForm: false };
+  const command: BuildCommand = { source, script: script.text, commands: [], execForm: false };
+  if (!posixShell || compact.text.trim() === '') return command;
+  if (compact.text.length > MAX_SCRIPT) {
+    command.limit = { kind: 'too-long', size: compact.text.length, max: MAX_SCRIPT };
+    return command;
+  }
+  const parsed = parseShellScript(compact, ctx);
+  if (parsed === TOO_DEEP) command.limit = { kind: 'too-deep', size: compact.text.length, max: MAX_DEPTH };
+  else if (parsed) command.commands = parsed;
+  return command;
 }
 
 /** The shell-form text after the instruction's flags, continuations joined. */

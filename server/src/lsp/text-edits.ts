@@ -46,6 +46,7 @@ export function removeSuppressionEdit(text: string, range: Range): LspTextEdit {
     const start = line + 1 < lines.length || line === 0 ? { line, character: 0 } : { line: line - 1, character: lines[line - 1].length };
     return { range: { start, end }, newText: '' };
   }
-  const trimmed = before.replace(/[ \t]+$/, '').length;
+  let trimmed = before.length;
+  while (trimmed > 0 && (before[trimmed - 1] === ' ' || before[trimmed - 1] === '\t')) trimmed--;
   return { range: { start: { line, character: trimmed }, end: { line, character: content.length } }, newText: '' };
 }

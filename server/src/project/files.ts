@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileAccess } from '../fs';
+import { parseDotenv as parseDotenvText, type DotenvResult, type Lookup } from './dotenv';
 
 /** File names Compose looks for, in its order of preference. */
 export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -11,17 +12,18 @@ export function overrideCandidates(baseFile: string): string[] {
   return [`${stem}.override.yaml`, `${stem}.override.yml`].map((n) => path.join(dir, n));
 }
 
-/** dotenv is required on first use: it loads node:crypto, and most folders have no `.env`. */
+/** The known variables of a `.env` text (Compose's syntax, dotenv.ts), without the process environment. */
 export function parseDotenv(text: string): Record<string, string> {
-  return (require('dotenv') as typeof import('dotenv')).parse(text);
+  return Object.fromEntries(parseDotenvText(text).values);
 }
 
-/** Reads a `.env` file into variables; an absent file gives none. */
-export function readDotenv(file: string, files: FileAccess): Map<string, string> {
+const NO_VARIABLES: DotenvResult = { values: new Map(), fromProcess: new Set() };
+
+/** Reads a `.env` file into variables (an absent file gives none); its `${VAR}` expansions use `lookup` first. */
+export function readDotenv(file: string, files: FileAccess, lookup?: Lookup): DotenvResult {
   const text = files.readText(file);
-  const env = new Map<string, string>();
-  if (text !== undefined) for (const [k, v] of Object.entries(parseDotenv(text))) env.set(k, v);
-  return env;
+  if (text === undefined) return NO_VARIABLES;
+  return parseDotenvText(text, lookup);
 }
 
 /** `COMPOSE_FILE` from the environment, as absolute paths (relative to `dir`). */

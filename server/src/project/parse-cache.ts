@@ -1,5 +1,13 @@
 import type { ParsedFile } from '../../../shared-rules/src/model';
 import { parseCompose } from '../compose/parse';
+import { processEnvNamesOf } from '../compose/interpolate';
+
+function sameNames(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  if (a === b) return true;
+  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
+  for (const n of a ?? []) if (!b!.has(n)) return false;
+  return true;
+}
 
 /**
  * Compose parses kept from one lint to the next. While a user types in `compose.yaml`, its override file, the
@@ -46,10 +54,10 @@ export class ComposeParseCache {
   }
 }
 
-/** Equal variables in the same order. */
+/** Equal variables in the same order, the same of them from the process environment (their values are masked). */
 export function sameEnv(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   if (a === b) return true;
-  if (a.size !== b.size) return false;
+  if (a.size !== b.size || !sameNames(processEnvNamesOf(a), processEnvNamesOf(b))) return false;
   const bi = b.entries();
   for (const [k, v] of a) {
     const [bk, bv] = bi.next().value as [string, string];

@@ -5,6 +5,9 @@ import { sameEnv, type ComposeParseCache } from './parse-cache';
 import type { FileAccess } from '../fs';
 import { mergeServices } from './merge';
 import { composeFileVariable, findDefaultFile, looksLikeOverrideOf, overrideCandidates, readDotenv } from './files';
+import type { DotenvResult } from './dotenv';
+import { markProcessEnv } from '../compose/interpolate';
+import { limitProblem } from '../limits';
 
 const MAX_DEPTH = 10;
 
@@ -28,6 +31,8 @@ export interface ComposeProject {
   parsed: ParsedFile[];
   /** The Dockerfile each service of the top-level project reads for its `build:` (by service name). */
   dockerfiles: Map<string, string>;
+  /** Every Compose file read as such: the project's files and the files `extends` names (whatever their names). */
+  composeSources: string[];
 }
 
 /**
@@ -44,6 +49,7 @@ export function loadComposeProject(file: string, options: ProjectOptions): Compo
     dependencies: [...loader.dependencies],
     parsed: loader.parsed,
     dockerfiles: loader.dockerfiles,
+    composeSources: [...loader.composeSources],
   };
 }
 
@@ -52,16 +58,19 @@ class ProjectLoader {
   readonly dependencies = new Set<string>();
   readonly parsed: ParsedFile[] = [];
   readonly dockerfiles = new Map<string, string>();
+  readonly composeSources = new Set<string>();
   /** Parses by file, each with the environment it was parsed in. */
   private readonly parseCache = new Map<string, Array<{ env: Map<string, string>; parsed: ParsedFile }>>();
   private readonly environments = new Map<string, Map<string, string>>();
+  /** Environments a `.env` expansion limit made partly unknown, with that file (reported on the project). */
+  private readonly envLimits = new WeakMap<Map<string, string>, string>();
 
   constructor(private readonly options: ProjectOptions) {}
 
   /** Which files Compose would combine into the project of `file`. */
   projectFilesFor(file: string): string[] {
     const dir = path.dirname(file);
-    const dotenv = this.readEnv(path.join(dir, '.env'));
+    const dotenv = this.readEnv(path.join(dir, '.env')).values;
     const fromVariable = composeFileVariable(dotenv, dir);
     if (fromVariable?.includes(file)) return fromVariable;
     const base = findDefaultFile(dir, this.options.files);
@@ -90,10 +99,17 @@ class ProjectLoader {
     for (const c of services.values()) services.set(c.name, this.linkDockerfile(c, projectDir, depth));
 
     // Each merged service is linted once, in the file that first declares it.
-    for (const p of parsedFiles) {
+    const envLimit = this.envLimits.get(env);
+    parsedFiles.forEach((p, i) => {
       const declared = [...services.values()].filter((c) => c.file === p.file);
-      this.parsed.push({ ...p, containers: declared });
-    }
+      const out: ParsedFile = { ...p, containers: declared };
+      // A `.env` that a limit stopped is reported at the top of the project's first file (the .env is not linted).
+      if (envLimit && i === 0) {
+        const at = { file: p.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+        out.problems = [...p.problems, limitProblem(at, 'dotenvLimit', { file: path.basename(envLimit) })];
+      }
+      this.parsed.push(out);
+    });
     for (const p of parsedFiles) {
       for (const inc of p.includes ?? []) {
         const incDir = path.dirname(p.file);
@@ -151,15 +167,37 @@ class ProjectLoader {
     const cached = this.environments.get(cacheKey);
     if (cached) return cached;
     const env = new Map<string, string>();
-    for (const f of files) for (const [k, v] of this.readEnv(f)) env.set(k, v);
-    for (const [k, v] of processEnvEntries(this.options.processEnv)) env.set(k, v);
+    // Variables whose values come from the process environment (directly or through a `.env` expansion):
+    // messages mask them (docs/decisions/process-environment.md).
+    const fromProcess = new Set<string>();
+    for (const f of files) {
+      const read = this.readEnv(f, env);
+      for (const [k, v] of read.values) {
+        env.set(k, v);
+        if (read.fromProcess.has(k)) fromProcess.add(k);
+        else fromProcess.delete(k);
+      }
+      if (read.limit && !this.envLimits.has(env)) this.envLimits.set(env, f);
+    }
+    for (const [k, v] of processEnvEntries(this.options.processEnv)) {
+      env.set(k, v);
+      fromProcess.add(k);
+    }
+    markProcessEnv(env, fromProcess);
     this.environments.set(cacheKey, env);
     return env;
   }
 
-  private readEnv(file: string): Map<string, string> {
+  /** A `.env` file; its expansions see the process environment, then the files read before it (`earlier`). */
+  private readEnv(file: string, earlier?: ReadonlyMap<string, string>): DotenvResult {
     this.dependencies.add(file);
-    return readDotenv(file, this.options.files);
+    const processEnv = this.options.processEnv;
+    const lookup =
+      processEnv || earlier?.size
+        ? (name: string) =>
+            (processEnv && Object.prototype.hasOwnProperty.call(processEnv, name) ? processEnv[name] : undefined) ?? earlier?.get(name)
+        : undefined;
+    return readDotenv(file, this.options.files, lookup);
   }
 
   /** Each file is parsed once per environment, however many projects and `extends` name it. */
@@ -169,6 +207,7 @@ class ProjectLoader {
     const cached = parses.find((p) => p.env === env) ?? parses.find((p) => sameEnv(p.env, env));
     if (cached) return cached.parsed;
     const text = this.read(file);
+    if (text !== undefined) this.composeSources.add(file);
     const parsed =
       text === undefined
         ? { file, kind: 'compose' as const, containers: [], suppressions: [], problems: [] }

@@ -1,5 +1,6 @@
 import type { ShellAssignment, ShellCommand, ShellWord, TextEdit } from '../../../shared-rules/src/model';
 import { baseName, commandIndex, isShellName } from '../../../shared-rules/src/shell';
+import { pushAll } from '../../../shared-rules/src/bounds';
 import { eachChild, isNil, list, nodeType, parseBash, syntaxErrorAt, type GoNode, type ShellTrees } from './mvdan';
 import type { LineIndex, MappedText } from './text';
 
@@ -22,8 +23,11 @@ const SUBSTITUTION = /\$\(|`|[<>]\(/;
 
 /** `sh -c '...'` inside `sh -c '...'` inside ...: re-parse at most this deep. */
 const MAX_NESTED = 3;
-/** Statement nesting beyond this is treated as unparseable (never recurse without bound). */
-const MAX_DEPTH = 200;
+/** Statement nesting beyond this is not analysed (never recurse without bound): an `analysis-limit` finding. */
+export const MAX_DEPTH = 200;
+
+/** What parseShellScript returns when the script nests deeper than it analyses (never a silent pass). */
+export const TOO_DEEP = 'too-deep' as const;
 
 export interface ShellContext {
   file: string;
@@ -76,9 +80,13 @@ interface ParsedWord extends WordInfo {
 
 class Abort extends Error {}
 
-/** Parses a shell script. Undefined when it is not valid shell (rules then fire on nothing). */
-export function parseShellScript(src: MappedText, ctx: ShellContext, nested = 0): ShellCommand[] | undefined {
-  return parseShellCommands(src, ctx, nested).commands;
+/**
+ * Parses a shell script. Undefined when it is not valid shell (the build would fail: rules fire on nothing);
+ * TOO_DEEP when it nests too deeply to analyse (the parser's own recursion included).
+ */
+export function parseShellScript(src: MappedText, ctx: ShellContext, nested = 0): ShellCommand[] | typeof TOO_DEEP | undefined {
+  const r = parseShellCommands(src, ctx, nested);
+  return r.commands ?? (r.error.tooDeep ? TOO_DEEP : undefined);
 }
 
 /**
@@ -89,28 +97,41 @@ export function parseShellCommands(
   src: MappedText,
   ctx: ShellContext,
   nested = 0,
-): { commands: ShellCommand[]; error?: undefined } | { commands?: undefined; error: { line?: number; message: string } } {
+):
+  { commands: ShellCommand[]; error?: undefined } | { commands?: undefined; error: { line?: number; message: string; tooDeep?: boolean } } {
   const out: ShellCommand[] = [];
   try {
     new Walker(src, ctx, nested, out).script();
     return { commands: out };
   } catch (error) {
-    if (error instanceof Abort) return { error: { message: 'statements nested too deeply' } };
+    if (error instanceof Abort) return { error: { message: 'statements nested too deeply', tooDeep: true } };
     const at = syntaxErrorAt(error);
     if (at) return { error: at };
-    const message = error instanceof RangeError ? 'nested too deeply' : error instanceof Error ? error.message : 'shell syntax error';
-    return { error: { message } };
+    if (error instanceof RangeError) return { error: { message: 'nested too deeply', tooDeep: true } };
+    return { error: { message: error instanceof Error ? error.message : 'shell syntax error' } };
   }
 }
 
+/** A nested script (`sh -c '...'`, a heredoc) that nests too deeply makes its whole RUN too deep. */
+function nestedCommands(src: MappedText, ctx: ShellContext, nested: number): ShellCommand[] | undefined {
+  const commands = parseShellScript(src, ctx, nested);
+  if (commands === TOO_DEEP) throw new Abort();
+  return commands;
+}
+
 /** The commands of an exec-form RUN: one command, plus the script of `["sh", "-c", "..."]`. */
-export function execFormCommands(words: WordInfo[], ctx: ShellContext): ShellCommand[] {
+export function execFormCommands(words: WordInfo[], ctx: ShellContext): ShellCommand[] | typeof TOO_DEEP {
   if (words.length === 0) return [];
   const out: ShellCommand[] = [];
-  const command = makeCommand(words, ctx, undefined);
+  const command = makeCommand(words, ctx, undefined, [], true);
   command.pipeline = [command];
   out.push(command);
-  appendNestedScript(words, ctx, 0, out);
+  try {
+    appendNestedScript(words, ctx, 0, out);
+  } catch (error) {
+    if (error instanceof Abort) return TOO_DEEP;
+    throw error;
+  }
   return out;
 }
 
@@ -357,8 +378,8 @@ class Walker {
     const delimiter = this.word(redirect.Word).text;
     const body = heredocBody(this.src, this.at(redirect.Hdoc.Pos().Offset()), delimiter, redirect.Op === OP_DASH_HDOC);
     if (!shebangIsShell(body.text)) return; // `#!/usr/bin/env python3`: not shell
-    const commands = parseShellScript(body, this.ctx, this.nested + 1);
-    if (commands) this.out.push(...commands);
+    const commands = nestedCommands(body, this.ctx, this.nested + 1);
+    if (commands) pushAll(this.out, commands);
   }
 
   private rawText(node: GoNode): string {
@@ -540,24 +561,43 @@ function appendNestedScript(words: WordInfo[], ctx: ShellContext, nested: number
   for (let i = at + 1; i < words.length; i++) {
     const w = texts[i];
     if (!/^[-+]/.test(w) || w === '-' || w === '--') return;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(w)) {
+    if (isLetterCluster(w, 'c')) {
       const script = words[i + 1];
       // `sh -c "$(curl ...)"`: the substituted commands are already known, with `sh` as their consumer.
       if (!script || script.hasSubstitution) return;
-      const commands = parseShellScript({ text: script.text, offsets: script.offsets }, ctx, nested + 1);
-      if (commands) out.push(...commands);
+      const commands = nestedCommands({ text: script.text, offsets: script.offsets }, ctx, nested + 1);
+      if (commands) pushAll(out, commands);
       return;
     }
     if (/^[-+]o$/.test(w)) i++; // `-o pipefail`
   }
 }
 
-function makeCommand(infos: WordInfo[], ctx: ShellContext, sub: ShellCommand['substitution'], assigns: AssignInfo[] = []): ShellCommand {
+/** `-c`, `-ec`, `-xce`: a dash and letters only, `letter` among them (linear; a pattern would backtrack). */
+function isLetterCluster(w: string, letter: string): boolean {
+  if (w.length < 2 || w.charCodeAt(0) !== 45) return false;
+  let found = false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+    if (w[i] === letter) found = true;
+  }
+  return found;
+}
+
+function makeCommand(
+  infos: WordInfo[],
+  ctx: ShellContext,
+  sub: ShellCommand['substitution'],
+  assigns: AssignInfo[] = [],
+  execForm = false,
+): ShellCommand {
   const command: ShellCommand = {
     words: infos.map((w) => toShellWord(w, ctx)),
     pipeline: [],
     pipelineIndex: 0,
     removeWords: (from, to) => {
+      if (execForm) return removeJsonWords(infos, from, to, ctx);
       const first = infos[from];
       const last = infos[to];
       return first && last ? removeSpan(first.start, last.end, ctx) : undefined;
@@ -608,5 +648,33 @@ function removeSpan(from: number, to: number, ctx: ShellContext): TextEdit[] | u
   } else if (blank(text[start - 1])) {
     start--;
   }
+  return [{ file: ctx.file, range: ctx.index.range(start, end), newText: '' }];
+}
+
+/**
+ * Removes `words[from..to]` of an exec-form instruction (`RUN ["curl", "-k", "https://x"]`) with one comma, so
+ * that the array stays valid JSON: up to the next word when there is one (`"-k", `), else from the end of the
+ * previous word (`, "-k"`). Removing every word would leave `[]`, which runs nothing: not offered.
+ */
+function removeJsonWords(infos: WordInfo[], from: number, to: number, ctx: ShellContext): TextEdit[] | undefined {
+  const first = infos[from];
+  const last = infos[to];
+  if (!first || !last || first.start < 0 || last.end < first.start) return undefined;
+  const next = infos[to + 1];
+  const previous = infos[from - 1];
+  let start: number;
+  let end: number;
+  if (next && next.start >= last.end) {
+    start = first.start;
+    end = next.start;
+  } else if (previous && previous.end >= 0 && previous.end <= first.start) {
+    start = previous.end;
+    end = last.end;
+  } else {
+    return undefined;
+  }
+  // Only JSON punctuation may lie between the words removed and their neighbour.
+  const between = next ? ctx.index.text.slice(last.end, end) : ctx.index.text.slice(start, first.start);
+  if (!/^[\s,]*$/.test(between.replace(/\\\r?\n/g, '')) || (between.match(/,/g) ?? []).length !== 1) return undefined;
   return [{ file: ctx.file, range: ctx.index.range(start, end), newText: '' }];
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { engineRules } from '../meta';
 import { ja } from './ja';
 
 export type Locale = 'en' | 'ja';
@@ -59,6 +60,19 @@ export function containerArgs(container: { origin: string; name: string }, local
 export function renderMessage(rule: Rule, messageId: string, args: Record<string, string> | undefined, locale: Locale): string {
   const local = locale === 'en' ? undefined : catalogues[locale][rule.id]?.messages[messageId];
   return fill(local ?? rule.messages[messageId] ?? messageId, args);
+}
+
+/** An engine finding's message (meta.ts) in `locale`, falling back to English; undefined for an unknown id. */
+export function renderEngineMessage(
+  id: string,
+  messageId: string,
+  args: Record<string, string> | undefined,
+  locale: Locale,
+): string | undefined {
+  const en = engineRules.find((r) => r.id === id)?.messages?.[messageId];
+  if (en === undefined) return undefined;
+  const local = locale === 'en' ? undefined : catalogues[locale][id]?.messages[messageId];
+  return fill(local ?? en, args);
 }
 
 export function ruleTitle(rule: { id: string; title: string }, locale: Locale): string {

@@ -369,4 +369,19 @@ export const ja: Record<string, RuleTexts> = {
         'イメージはポート 22（SSH）を公開しています。コンテナ内の SSH サーバーはパッチを当てるべきサービスと管理すべき鍵を増やします。アクセスには docker exec を使ってください',
     },
   },
+  'analysis-limit': {
+    title: '上限に達したため、ファイルの一部を解析しませんでした',
+    messages: {
+      runTooLong: 'この RUN のスクリプトは {size} KB あり、Dockwarden が解析する {max} KB を超えています。中のコマンドは検査していません',
+      runBudget:
+        'この RUN のスクリプトは {size} KB あり、ファイル内の RUN のスクリプトが Dockwarden がファイルごとに解析する {max} KB を超えました。中のコマンドは検査していません',
+      runTooDeep: 'この RUN のスクリプトはコマンドの入れ子が {max} 段を超えています。中のコマンドは検査していません',
+      expansionTooLong:
+        '{name} を展開すると {max} 文字を超えます（展開爆弾の可能性があります）。値は不明として扱うため、この値とそれを使う箇所は検査していません',
+      dotenvLimit:
+        '{file} の変数展開が Dockwarden の解析の上限を超えました（展開爆弾の可能性があります）。影響を受ける変数は不明として扱い、検査していません',
+      expansionBudget:
+        'このファイルの変数展開の結果が合計 {max} 文字を超えました。この値と、以降の変数を含む値は不明として扱い、検査していません',
+    },
+  },
 };

@@ -25,11 +25,20 @@ export const dockerDaemonPort: Rule = {
   },
 };
 
-/** `2375`, `2370-2380` (with optional `/tcp`) contains `port`. */
+/**
+ * `2375`, `2370-2380` (with optional `/tcp`, spaces around the parts) contains `port`. Split by hand: a single
+ * pattern with `\s*` on both sides of optional parts backtracks quadratically over a run of spaces.
+ */
 export function inPortRange(text: string, port: number): boolean {
-  const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*(?:\/\w+)?\s*$/.exec(text);
-  if (!m) return false;
-  const low = Number(m[1]);
-  const high = m[2] ? Number(m[2]) : low;
-  return port >= low && port <= high;
+  let t = text.trim();
+  const slash = t.indexOf('/');
+  if (slash >= 0) {
+    if (!/^\w+$/.test(t.slice(slash + 1))) return false;
+    t = t.slice(0, slash).trimEnd();
+  }
+  const dash = t.indexOf('-');
+  const lowText = dash < 0 ? t : t.slice(0, dash).trimEnd();
+  const highText = dash < 0 ? lowText : t.slice(dash + 1).trimStart();
+  if (!/^\d+$/.test(lowText) || !/^\d+$/.test(highText)) return false;
+  return port >= Number(lowText) && port <= Number(highText);
 }

@@ -59,20 +59,37 @@ function texts(cmd: ShellCommand): string[] {
 }
 
 function findRemoteExecution(run: BuildCommand): Hit | undefined {
+  // Per pipeline, the next member after each one that reads its program from stdin (`curl | curl | … | sh`
+  // is one pass, not a pass per download).
+  const readers = new Map<ShellCommand[], number[]>();
   for (const cmd of run.commands) {
     const words = texts(cmd);
     if (!downloadsToStdout(words)) continue;
     const download = commandName(words);
-    for (const later of cmd.pipeline.slice(cmd.pipelineIndex + 1)) {
-      const laterWords = texts(later);
-      if (interpreterReadsStdin(laterWords)) return { messageId: 'pipe', download, interpreter: commandName(laterWords) };
+    let next = readers.get(cmd.pipeline);
+    if (!next) {
+      next = nextStdinReaders(cmd.pipeline);
+      readers.set(cmd.pipeline, next);
     }
+    const reader = next[cmd.pipelineIndex];
+    if (reader >= 0) return { messageId: 'pipe', download, interpreter: commandName(texts(cmd.pipeline[reader])) };
     const sub = outermostSubstitution(cmd);
     if (sub && runsOutputAsProgram(sub.parent, sub.child, sub.kind)) {
       return { messageId: 'substitution', download, interpreter: commandName(texts(sub.parent)) };
     }
   }
   return undefined;
+}
+
+/** For each member of a pipeline, the index of the first later member that reads its program from stdin, or -1. */
+function nextStdinReaders(pipeline: readonly ShellCommand[]): number[] {
+  const out = new Array<number>(pipeline.length).fill(-1);
+  let next = -1;
+  for (let i = pipeline.length - 1; i >= 0; i--) {
+    out[i] = next;
+    if (interpreterReadsStdin(texts(pipeline[i]))) next = i;
+  }
+  return out;
 }
 
 /** The substitution the download (or the pipeline it is in) feeds. */

@@ -12,6 +12,7 @@ import {
   isPipCommand,
   scanOptions,
 } from '../shell';
+import { pushAll } from '../bounds';
 
 /**
  * Turning off certificate checks lets anyone on the network path impersonate the server; turning off package
@@ -72,7 +73,7 @@ export const tlsVerificationDisabled: Rule = {
       const report = envReport(e, c);
       if (report) out.push(report);
     }
-    for (const run of buildCommandsOf(c)) for (const cmd of run.commands) out.push(...tlsCommandReports(cmd));
+    for (const run of buildCommandsOf(c)) for (const cmd of run.commands) pushAll(out, tlsCommandReports(cmd));
     // A host script's own commands: the messages say what the command does, not "the build".
     if (c.origin === 'script') {
       for (const r of out) r.messageId = r.messageId === 'flag' ? 'scriptFlag' : r.messageId === 'config' ? 'scriptConfig' : r.messageId;

@@ -1,5 +1,18 @@
 import type { Rule, RuleReport } from '../rule';
 import { fullName, imagesOf, isTrustedBy } from '../image-ref';
+import { shorten } from '../bounds';
+
+/** The trusted entries as a message shows them, joined and shortened once per settings list (not per image). */
+const shown = new WeakMap<readonly string[], string>();
+
+function trustedList(trusted: readonly string[]): string {
+  let s = shown.get(trusted);
+  if (s === undefined) {
+    s = shorten(trusted.join(', '));
+    shown.set(trusted, s);
+  }
+  return s;
+}
 
 /**
  * Only when `trustedRegistries` is configured (an empty list counts as not configured): an image whose
@@ -27,7 +40,7 @@ export const untrustedRegistry: Rule = {
       if (isTrustedBy(ref, trusted)) continue;
       out.push({
         messageId: via ? 'via' : c.origin === 'dockerfile' ? 'dockerfile' : 'default',
-        args: { service: c.name, image: text, name: fullName(ref), trusted: trusted.join(', '), via: via ?? '' },
+        args: { service: c.name, image: text, name: fullName(ref), trusted: trustedList(trusted), via: via ?? '' },
         at: value.source,
       });
     }
