@@ -77,7 +77,12 @@ function runRules(rules: readonly Rule[], container: ContainerSpec, ctx: RuleCon
           container: container.name,
         };
         if (report.fix && report.fix.edits.length > 0) {
-          finding.fix = { title: renderMessage(rule, report.fix.titleId, report.fix.args, locale), edits: report.fix.edits };
+          finding.fix = {
+            title: renderMessage(rule, report.fix.titleId, report.fix.args, locale),
+            edits: report.fix.edits,
+            // An unclassified fix is never applied unreviewed.
+            safety: report.fix.safety ?? rule.fixSafety?.safety ?? 'unsafe',
+          };
         }
         if (!isWithin(report.at, container)) {
           finding.related = [{ message: inheritedMessage(container), source: container.declaration }];

@@ -8,9 +8,24 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
+/**
+ * `safe`: a container that works today keeps working in the common case; `unsafe`: the fix commonly stops one
+ * from starting or serving (../shared/rules.md § Fix safety). `--fix` and `source.fixAll` apply safe fixes only.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
+/** A rule's classification of its fix, with the reason its page gives. */
+export interface FixClassification {
+  safety: FixSafety;
+  /** One sentence (English): why the fix keeps containers working, or what it may break. */
+  reason: string;
+}
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** The rule's classification, or the report's own where a rule has both kinds of fix. */
+  safety: FixSafety;
 }
 
 /** A fix as a rule reports it: the title is a message id of the rule, rendered in the user's language. */
@@ -18,6 +33,8 @@ export interface RuleFix {
   titleId: string;
   args?: Record<string, string>;
   edits: TextEdit[];
+  /** Overrides the rule's `fixSafety` for this fix (a rule whose fixes differ, e.g. by flag). */
+  safety?: FixSafety;
 }
 
 export interface RelatedInfo {
@@ -58,8 +75,8 @@ export interface RuleContext {
   settings: RuleSettings;
   /**
    * Every container of the same project (Compose services), for rules that look across services. Read only
-   * their `name` and `dependsOn`: the language server's incremental lint (server/src/incremental.ts) re-lints
-   * the other services only when those change.
+   * their `name`, `dependsOn` and the image they build (image-ref.ts `builtImage`): the language server's
+   * incremental lint (server/src/incremental.ts) re-lints the other services only when those change.
    */
   project: ContainerSpec[];
 }
@@ -72,6 +89,8 @@ export interface Rule {
   appliesTo: ReadonlyArray<'compose' | 'dockerfile'>;
   /** True when the rule can offer a quick fix. */
   fixable: boolean;
+  /** Required when `fixable`: whether the fix is safe to apply without review, and why. */
+  fixSafety?: FixClassification;
   /** English message templates by id (`{service}` placeholders), translated in l10n/ja.ts. */
   messages: Record<string, string>;
   check(container: ContainerSpec, ctx: RuleContext): RuleReport[];

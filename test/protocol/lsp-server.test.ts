@@ -63,7 +63,8 @@ test('open a compose file: diagnostics with source, code, docs link, severity an
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 20 } });
     assert.equal(d.codeDescription?.href, 'https://github.com/dockwarden/dockwarden/blob/main/docs/rules/privileged.md');
-    assert.equal((d.data as any).fix.title, 'Remove privileged: true');
+    assert.equal((d.data as any).fix.title, 'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)');
+    assert.equal((d.data as any).fix.safety, 'unsafe');
     assert.equal(s.latest(uri)!.version, 1);
     // `${WEB_PORT}` comes from .env (8080: all interfaces).
     assert.ok(codes(s.latest(uri)).includes('port-all-interfaces'));
@@ -104,15 +105,18 @@ test('quick fix: preferred action first, its edit removes the finding; ignore an
     const actions = await codeActions(s, uri, [d], ['quickfix']);
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Remove privileged: true', 'Ignore privileged for this line', 'Ignore privileged in this file', 'Show documentation for privileged'],
+      ['Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)', 'Ignore privileged for this line', 'Ignore privileged in this file', 'Show documentation for privileged'],
     );
-    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].isPreferred, false, 'an unsafe fix is offered, not preferred (auto-fix applies preferred ones)');
     assert.equal(actions[0].kind, 'quickfix');
     assert.deepEqual(actions[3].command, {
       title: 'Show documentation for privileged',
       command: 'dockwarden.showDocs',
       arguments: ['https://github.com/dockwarden/dockwarden/blob/main/docs/rules/privileged.md'],
     });
+    const safe = await codeActions(s, uri, [diag(s, uri, 'no-new-privileges-missing')!], ['quickfix']);
+    assert.equal(safe[0].title, 'Add security_opt: [no-new-privileges:true]');
+    assert.equal(safe[0].isPreferred, true, 'a safe fix is preferred');
     const after = applyAndSync(s, uri, COMPOSE, actions[0].edit, 2);
     assert.equal(after, 'services:\n  web:\n    image: nginx:1.27\n');
     await s.waitFor('privileged gone', () => s.latest(uri)?.version === 2 && !codes(s.latest(uri)).includes('privileged'));
@@ -130,7 +134,7 @@ test('a stale diagnostic (older version) still gets the current fix', async () =
     s.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
     const moved = { ...d, range: { start: { line: 5, character: 16 }, end: { line: 5, character: 20 } } };
     const actions = await codeActions(s, uri, [moved], ['quickfix']);
-    assert.equal(actions[0].title, 'Remove privileged: true');
+    assert.equal(actions[0].title, 'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)');
     assert.equal(applyLspEdits(text, editsFor(actions[0].edit, uri)), '# a\n# b\nservices:\n  web:\n    image: nginx:1.27\n');
   });
 });
@@ -318,7 +322,7 @@ test('Japanese: messages and action titles follow the client locale', async () =
     assert.match(d.message, /特権|privileged で動作/);
     const titles = (await codeActions(s, uri, [d], ['quickfix'])).map((a) => a.title);
     assert.deepEqual(titles, [
-      'privileged: true を削除する',
+      'privileged: true を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
       'この行の privileged を無視',
       'このファイルの privileged を無視',
       'privileged のドキュメントを表示',

@@ -76,12 +76,24 @@ test('fix-all: one fix per lint; a fix that does not remove its finding is appli
   const at = { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   // A "fix" that always inserts text and never clears its finding.
   const bad = (): Finding[] => [
-    { rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'f', range: at.range, newText: 'x' }] } },
+    {
+      rule: 'r',
+      severity: 'info',
+      message: 'm',
+      at,
+      fix: { title: 't', edits: [{ file: 'f', range: at.range, newText: 'x' }], safety: 'safe' },
+    },
   ];
   assert.deepEqual(fixAllText('f', '', bad), { text: 'x', applied: 1 });
   // Edits in another file are skipped.
   const other = (): Finding[] => [
-    { rule: 'r', severity: 'info', message: 'm', at, fix: { title: 't', edits: [{ file: 'g', range: at.range, newText: 'x' }] } },
+    {
+      rule: 'r',
+      severity: 'info',
+      message: 'm',
+      at,
+      fix: { title: 't', edits: [{ file: 'g', range: at.range, newText: 'x' }], safety: 'safe' },
+    },
   ];
   assert.deepEqual(fixAllText('f', '', other), { text: '', applied: 0 });
   // Two overlapping fixes: the second is recomputed on the new text.
@@ -96,6 +108,7 @@ test('fix-all: one fix per lint; a fix that does not remove its finding is appli
             fix: {
               title: 'a',
               edits: [{ file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'A' }],
+              safety: 'safe',
             },
           },
           {
@@ -106,6 +119,7 @@ test('fix-all: one fix per lint; a fix that does not remove its finding is appli
             fix: {
               title: 'b',
               edits: [{ file: 'f', range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, newText: 'b' }],
+              safety: 'safe',
             },
           },
         ]

@@ -7,7 +7,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
-      fix: 'privileged: true を削除する',
+      fix: 'privileged: true を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
     },
   },
   'docker-socket-mount': {
@@ -19,7 +19,7 @@ export const ja: Record<string, RuleTexts> = {
         '{path} をマウントすると、読み取り専用でもサービス「{service}」がコンテナエンジンを完全に操作できます（:ro は API を制限しません）。特権コンテナを起動してホストを乗っ取れます',
       directory:
         '{path} をマウントすると、その中のコンテナエンジンのソケットにサービス「{service}」がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
-      fix: '{path} のマウントを削除する',
+      fix: '{path} のマウントを削除する（エンジンの API を使うサービス、例えばプロキシ、CI ランナー、監視ツールが動かなくなります）',
     },
   },
   'sensitive-host-mount': {
@@ -29,7 +29,7 @@ export const ja: Record<string, RuleTexts> = {
         'サービス「{service}」はホストの {path} を書き込み可能でマウントしています。侵害されたコンテナがホストのファイルを書き換え、ホストを乗っ取れます',
       readOnly:
         'サービス「{service}」はホストの {path} を読み取り専用でマウントしています。ホストの秘密情報や設定を読み取れるため、必要なファイルだけをマウントしてください',
-      fix: '{path} を読み取り専用でマウントする',
+      fix: '{path} を読み取り専用でマウントする（そこに書き込むサービスが動かなくなることがあります）',
     },
   },
   'port-all-interfaces': {
@@ -39,7 +39,9 @@ export const ja: Record<string, RuleTexts> = {
         'サービス「{service}」は {port} をホストのすべてのインターフェースに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       randomPort:
         'サービス「{service}」はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
-      fix: '127.0.0.1 にバインドする',
+      fix: '127.0.0.1 にバインドする（ほかのマシンからはポートに到達できなくなります）',
+      fixDefault:
+        '{variable} の既定値を 127.0.0.1 にする（{variable} が設定されていない限り、ほかのマシンからはポートに到達できなくなります）',
     },
   },
   'docker-daemon-port': {
@@ -61,7 +63,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」は信頼済みレジストリ外のイメージ {image} を使い、ポートを公開していません。ネットワークが不要なら network_mode: none でネットワークへのアクセスを断てます',
-      fix: 'network_mode: none を追加する',
+      fix: 'network_mode: none を追加する（DNS を含むすべてのネットワークからサービスを切り離します）',
     },
   },
   'host-pid': {
@@ -90,7 +92,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
-      fix: 'userns_mode: host を削除する',
+      fix: 'userns_mode: host を削除する（デーモンがユーザーを再マッピングする環境では、ホストの root を必要とするサービスが動かなくなることがあります）',
     },
   },
   'root-user': {
@@ -103,7 +105,7 @@ export const ja: Record<string, RuleTexts> = {
       noUser: 'イメージが root で動作します。{stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
       rootUser:
         'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
-      fix: 'USER 10001 を追加する',
+      fix: 'USER 10001 を追加する（root 所有のファイルに書き込むプロセスや 1024 未満のポートで待ち受けるプロセスが動かなくなることがあります）',
     },
   },
   'cap-add-dangerous': {
@@ -130,7 +132,7 @@ export const ja: Record<string, RuleTexts> = {
         'サービス「{service}」は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。cap_drop: [ALL] ですべて削除し、必要なものだけを追加してください',
       partial:
         'サービス「{service}」は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
-      fix: 'cap_drop: [ALL] を追加する',
+      fix: 'cap_drop: [ALL] を追加する（起動時にファイルの所有者やユーザーを変更するサービス、例えばデータベースが起動しなくなることがあります）',
     },
   },
   'no-new-privileges-missing': {
@@ -146,7 +148,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」は {option} を設定しています。seccomp フィルターが無効になり、カーネルの脆弱性の悪用やコンテナエスケープに使われるものを含め、すべてのシステムコールを呼び出せます',
-      fix: '{option} を削除する',
+      fix: '{option} を削除する（ブロックされたシステムコールを必要とするサービス、例えばブラウザーのサンドボックスやデバッガーが動かなくなることがあります）',
     },
   },
   'apparmor-disabled': {
@@ -154,7 +156,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」は {option} を設定しています。/proc や /sys への書き込みやファイルシステムのマウントを防ぐ AppArmor プロファイルが無効になります',
-      fix: '{option} を削除する',
+      fix: '{option} を削除する（ファイルシステムをマウントしたりプロセスをトレースしたりするサービスが動かなくなることがあります）',
     },
   },
   'selinux-disabled': {
@@ -162,7 +164,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」は {option} を設定しています。SELinux による分離が無効になり、到達できるホストのファイルや他のコンテナから隔離されません',
-      fix: '{option} を削除する',
+      fix: '{option} を削除する（SELinux のホストでは、サービスがバインドマウントを読めなくなることがあります）',
     },
   },
   'read-only-rootfs-missing': {
@@ -170,7 +172,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
-      fix: 'read_only: true を設定する',
+      fix: 'read_only: true を設定する（自身のファイルシステムに書き込むサービスが起動しなくなることがあります）',
     },
   },
   'host-devices': {
@@ -194,8 +196,8 @@ export const ja: Record<string, RuleTexts> = {
         'サービス「{service}」にはプロセス数の制限がありません。フォーク爆弾でホストのプロセステーブルが枯渇し、ホストが停止するおそれがあります',
       unlimited:
         'サービス「{service}」はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
-      fix: 'pids_limit: 200 を設定する',
-      fixDeploy: 'deploy.resources.limits.pids: 200 を設定する',
+      fix: 'pids_limit: 200 を設定する（200 を超えるプロセスやスレッドを使うサービスが動かなくなることがあります）',
+      fixDeploy: 'deploy.resources.limits.pids: 200 を設定する（200 を超えるプロセスやスレッドを使うサービスが動かなくなることがあります）',
     },
   },
   'memory-limit-missing': {
@@ -203,7 +205,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
-      fix: 'mem_limit: 512m を追加する',
+      fix: 'mem_limit: 512m を追加する（より多くのメモリーを必要とするサービスは強制終了されることがあります）',
     },
   },
   'cpu-limit-missing': {
@@ -211,7 +213,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         'サービス「{service}」には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
-      fix: 'cpus: 1.0 を追加する',
+      fix: 'cpus: 1.0 を追加する（1 コアより多くを必要とするサービスが遅くなることがあります）',
     },
   },
   'image-unpinned': {
@@ -283,7 +285,7 @@ export const ja: Record<string, RuleTexts> = {
       config:
         '{command} は以降のすべてのコマンドで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、ビルドがダウンロードするものを差し替えられます',
       env: 'ENV {name} はビルドの以降のすべてのコマンドと実行中のコンテナで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
-      fix: '{flag} を削除する',
+      fix: '{flag} を削除する（有効な証明書や署名のないサーバーやパッケージでは、ビルドが失敗することがあります）',
     },
   },
   'sudo-in-run': {

@@ -13,12 +13,17 @@ export const capDropMissing: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['compose'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'Many images start as root and need some default capabilities (CHOWN, SETUID, SETGID, DAC_OVERRIDE, NET_BIND_SERVICE) to fix volume owners, drop to their user or bind a low port; without them they fail to start (PostgreSQL, MySQL, nginx).',
+  },
   messages: {
     default:
       "Service '{service}' keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
     partial:
       "Service '{service}' drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
-    fix: 'Add cap_drop: [ALL]',
+    fix: 'Add cap_drop: [ALL] (may stop a service that changes file owners or users at start, e.g. a database)',
   },
   check(c) {
     if (c.capDrop.some((d) => !d.known || /^(cap_)?all$/i.test(d.value.trim()))) return [];

@@ -8,10 +8,15 @@ export const hostUserns: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The key is set on daemons with user-namespace remapping for a service that needs real host IDs (privileged, host mounts, the engine socket); remapped, it loses access to them.',
+  },
   messages: {
     default:
       "Service '{service}' uses userns_mode: host: it opts out of the daemon's user-namespace remapping, so root in the container is root on the host",
-    fix: 'Remove userns_mode: host',
+    fix: 'Remove userns_mode: host (may stop a service that needs host root where the daemon remaps users)',
   },
   check(c) {
     const v = c.usernsMode;

@@ -14,6 +14,11 @@ export const insecureDownload: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['dockerfile'],
   fixable: true,
+  fixSafety: {
+    safety: 'safe',
+    reason:
+      'Download hosts serve the same file over HTTPS in the common case; when one does not, or the image has no CA certificates, the build fails at that step, visibly, and nothing changes in images already built.',
+  },
   messages: {
     default:
       '{command} downloads {url} over plain HTTP: anyone on the network path can read it and replace it with their own content; use HTTPS',

@@ -15,10 +15,15 @@ export const networkNoneSuggested: Rule = {
   defaultSeverity: 'hint',
   appliesTo: ['compose'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The service then has no network at all: a service that fetches, reports or resolves names stops working; only you know whether it needs none.',
+  },
   messages: {
     default:
       "Service '{service}' runs image {image} from outside the trusted registries and publishes no ports: if it needs no network, network_mode: none keeps it from reaching the network",
-    fix: 'Add network_mode: none',
+    fix: 'Add network_mode: none (cuts the service off every network, DNS included)',
   },
   check(c, ctx) {
     const trusted = ctx.settings.trustedRegistries;

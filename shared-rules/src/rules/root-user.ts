@@ -15,6 +15,11 @@ export const rootUser: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'dockerfile'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The process then runs as a user that owns nothing in the image: it fails where it writes root-owned files, binds a port below 1024 or switches users at start (on Windows, USER ContainerUser cannot write system folders or run IIS).',
+  },
   messages: {
     default:
       "Service '{service}' runs as root (user: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled",
@@ -23,7 +28,7 @@ export const rootUser: Rule = {
     noUser: 'The image runs as root: {stage} has no USER instruction, so a process that breaks out of the container is root on the host',
     rootUser:
       'The image runs as root (USER {user}): a process that breaks out of the container is root on the host; switch to a non-root USER before CMD',
-    fix: 'Add USER 10001',
+    fix: 'Add USER 10001 (may stop a process that writes root-owned files or binds a port below 1024)',
   },
   check(c) {
     return c.origin === 'dockerfile' ? checkDockerfile(c) : checkCompose(c);

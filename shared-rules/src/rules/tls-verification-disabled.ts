@@ -17,12 +17,17 @@ export const tlsVerificationDisabled: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['dockerfile'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The flag is usually there because a check once failed (an image without CA certificates, a self-signed or intercepting proxy, a local unsigned package); without it that download or install fails again.',
+  },
   messages: {
     flag: '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what the build downloads',
     config:
       '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the server and replace what the build downloads',
     env: 'ENV {name} turns off TLS certificate verification for every later command of the build and in the running container: anyone on the network path can impersonate the servers it talks to',
-    fix: 'Remove {flag}',
+    fix: 'Remove {flag} (may fail the build where the server or package has no valid certificate or signature)',
   },
   check(c) {
     const info = c.dockerfile;
