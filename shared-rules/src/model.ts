@@ -244,6 +244,15 @@ export interface DockerfileStageInfo {
   allEnv: EnvEntry[];
   /** Where `USER 10001` goes: before the first CMD/ENTRYPOINT of the stage, else after the last line. */
   insertUser(text: string): TextEdit[];
+  /**
+   * The image stage's platform: `windows` when the file or its stage chain says so (`# escape=\``, a Windows base
+   * image such as `mcr.microsoft.com/windows/servercore` or a `*nanoserver*` / `*servercore*` tag, also through an
+   * ARG default, `FROM --platform=windows/…`, `SHELL ["cmd"…]` / `["powershell"…]`); `linux` otherwise, `unknown`
+   * when the base image is not known. Undefined (hand-built models) reads as `linux`.
+   */
+  platform?: 'windows' | 'linux' | 'unknown';
+  /** The image the image stage's chain of stages starts from (undefined for `scratch`). */
+  baseImage?: Val;
 }
 
 /** A `# dockwarden-ignore` comment. */

@@ -15,6 +15,7 @@ import type {
   Val,
 } from '../../../shared-rules/src/model';
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
+import { isWindowsImage, isWindowsShell } from '../../../shared-rules/src/windows';
 import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord } from './run';
 import { parseInstructions } from './instructions';
@@ -70,6 +71,7 @@ interface Stage {
   /** ENV plus this stage's ARGs: what `$NAME` means at the current instruction. */
   vars: Map<string, string | undefined>;
   posixShell: boolean;
+  platform: 'windows' | 'linux' | 'unknown';
   firstCommand?: Instruction;
 }
 
@@ -128,6 +130,7 @@ class DockerfileModel {
     const info = this.fromInstruction(from, stages, globalArgs);
     const parent = info.stageRef ? stages.find((s) => s.from.stageName === info.stageRef) : undefined;
     const envVars = new Map(parent?.envVars ?? []);
+    const platform = parent ? parent.platform : this.platformOf(from, info);
     if (!from.getImage()) {
       this.parsed.problems.push({ rule: 'parse-error', message: 'FROM names no image', source: this.source(from.getRange()) });
     }
@@ -143,8 +146,26 @@ class DockerfileModel {
       env: [],
       envVars,
       vars: new Map(envVars),
-      posixShell: parent?.posixShell ?? true,
+      // A Windows image's default shell is cmd: its RUNs are not POSIX shell.
+      posixShell: parent?.posixShell ?? platform !== 'windows',
+      platform,
     };
+  }
+
+  /**
+   * A first stage's platform: `FROM --platform=windows/…` or `linux/…` says it; else a Windows base image (as
+   * resolved through ARG defaults, or as written when a variable in it is unknown) or the backtick escape
+   * directive, which only Windows Dockerfiles use, make it Windows; a known image or `scratch` is Linux.
+   */
+  private platformOf(from: From, info: FromInstruction): Stage['platform'] {
+    const flag = from.getPlatformFlag?.()?.getValue()?.trim().toLowerCase() ?? '';
+    if (flag.startsWith('windows')) return 'windows';
+    if (flag.startsWith('linux')) return 'linux';
+    const written = from.getImage() ?? '';
+    const image = info.image;
+    if (isWindowsImage(written) || (image?.known && isWindowsImage(image.value))) return 'windows';
+    if (this.escape === '`') return 'windows';
+    return !image || image.known ? 'linux' : 'unknown';
   }
 
   private fromInstruction(from: From, stages: Stage[], globalArgs: Vars): FromInstruction {
@@ -196,7 +217,11 @@ class DockerfileModel {
         return;
       case 'SHELL': {
         const json = (ins as Run).getJSONStrings?.() ?? [];
-        if (json.length > 0) stage.posixShell = isShellName(baseName(json[0].getValue().replace(/^"|"$/g, '')));
+        if (json.length > 0) {
+          const program = json[0].getValue().replace(/^"|"$/g, '');
+          stage.posixShell = isShellName(baseName(program));
+          if (isWindowsShell(program)) stage.platform = 'windows';
+        }
         return;
       }
       case 'CMD':
@@ -308,7 +333,10 @@ class DockerfileModel {
       allDownloads: stages.flatMap((s) => s.downloads),
       allEnv: environment,
       insertUser: (line) => this.insertUser(image, line, next),
+      platform: image.platform,
     };
+    const base = chain[0].from.image;
+    if (base) info.baseImage = base;
     const declaration = image.from.source;
     const container: ContainerSpec = {
       origin: 'dockerfile',

@@ -105,6 +105,14 @@ export const ja: Record<string, RuleTexts> = {
       noUser: 'イメージが root で動作します。{stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
       rootUser:
         'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
+      buildWindows:
+        'サービス「{service}」は ContainerAdministrator で動作します。user: を設定しておらず、Windows の Dockerfile {dockerfile} も管理者でない USER に切り替えていません。Dockerfile に USER ContainerUser を追加してください',
+      windowsNoUser:
+        'イメージはコンテナの管理者である ContainerAdministrator で動作します。{stage} に USER 命令がなく、Windows のベースイメージは管理者として起動するため、どのプロセスもシステムファイルやサービスを変更できます。CMD の前で USER ContainerUser に切り替えてください',
+      windowsAdmin:
+        'イメージはコンテナの管理者（USER {user}）で動作します。どのプロセスもシステムファイルやサービスを変更できます。CMD の前で USER ContainerUser に切り替えてください',
+      fixWindows:
+        'USER ContainerUser を追加する（IIS や Windows サービスなど、管理者権限を必要とするプロセスが動かなくなることがあります）',
       fix: 'USER 10001 を追加する（root 所有のファイルに書き込むプロセスや 1024 未満のポートで待ち受けるプロセスが動かなくなることがあります）',
     },
   },
