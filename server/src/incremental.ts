@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ContainerSpec, ParsedFile, Source, TextEdit } from '../../shared-rules/src/model';
 import type { Finding } from '../../shared-rules/src/rule';
+import { builtImage } from '../../shared-rules/src/image-ref';
 import {
   containerFindings,
   finishFindings,
@@ -241,8 +242,10 @@ function relintService(
   if (parsed.containers.length !== 1 || service.name !== block.name) return undefined;
   // Anchors among the services could be used by other services (or shadow those above them).
   if (counts.anchorLines.some((line) => line >= block.keyLine && line < block.endLine)) return undefined;
-  // Other services' findings depend on this one only through its `depends_on` (network-none-suggested).
+  // Other services' findings depend on this one only through its `depends_on` (network-none-suggested) and the
+  // image it builds (the image rules do not judge a service that runs it).
   if (!sameList(service.dependsOn, prev.containers[b].dependsOn)) return undefined;
+  if (builtImage(service) !== builtImage(prev.containers[b])) return undefined;
   // Dependencies: the same files read before the `build:` links, then this service's Dockerfile.
   const own = prev.file;
   const maskedDependencies = project.dependencies.filter((f) => f !== own);

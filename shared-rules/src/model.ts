@@ -204,6 +204,8 @@ export interface ContainerSpec {
   environment: EnvEntry[];
   loggingDriver?: Val;
   build?: BuildLink;
+  /** Compose: `pull_policy` (with `build:`, `always`/`daily`/`weekly`/`every_…`/`refresh` pull `image:` from a registry). */
+  pullPolicy?: Val;
   /** Compose: names of services this one depends on, links to or shares a network/namespace with. */
   dependsOn: string[];
   /** Compose: `extends:` of the service (the project loader resolves it). */

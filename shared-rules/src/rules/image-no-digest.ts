@@ -17,9 +17,9 @@ export const imageNoDigest: Rule = {
     dockerfile:
       'FROM {image} uses a tag only: the tag can be moved to another image; pin the digest ({image}@sha256:...) to build from exactly what was reviewed',
   },
-  check(c) {
+  check(c, ctx) {
     const out: RuleReport[] = [];
-    for (const { value, ref, text } of imagesOf(c)) {
+    for (const { value, ref, text } of imagesOf(c, ctx.project)) {
       if (hasDigest(ref) || !ref.tag || ref.tag === 'latest') continue;
       out.push({
         messageId: c.origin === 'dockerfile' ? 'dockerfile' : 'default',

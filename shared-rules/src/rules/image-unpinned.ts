@@ -22,9 +22,9 @@ export const imageUnpinned: Rule = {
     dockerfileLatest:
       'FROM {image} uses the tag latest: every build may start from a different, unreviewed image; pin a version tag or a digest',
   },
-  check(c) {
+  check(c, ctx) {
     const out: RuleReport[] = [];
-    for (const { value, ref, text } of imagesOf(c)) {
+    for (const { value, ref, text } of imagesOf(c, ctx.project)) {
       if (hasDigest(ref) || (ref.tag && ref.tag !== 'latest')) continue;
       const latest = ref.tag === 'latest';
       const messageId = c.origin === 'dockerfile' ? (latest ? 'dockerfileLatest' : 'dockerfile') : latest ? 'latest' : 'default';

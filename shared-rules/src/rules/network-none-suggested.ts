@@ -29,7 +29,7 @@ export const networkNoneSuggested: Rule = {
     const trusted = ctx.settings.trustedRegistries;
     if (!trusted || trusted.length === 0) return [];
     if (c.networkMode || c.build || c.ports.length > 0 || c.dependsOn.length > 0) return [];
-    const [image] = imagesOf(c);
+    const [image] = imagesOf(c, ctx.project);
     if (!image || isTrustedBy(image.ref, trusted)) return [];
     if (ctx.project.some((other) => other.name !== c.name && other.dependsOn.includes(c.name))) return [];
     return [

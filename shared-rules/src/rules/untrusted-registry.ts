@@ -21,7 +21,7 @@ export const untrustedRegistry: Rule = {
     const trusted = ctx.settings.trustedRegistries;
     if (!trusted || trusted.length === 0) return [];
     const out: RuleReport[] = [];
-    for (const { value, ref, text } of imagesOf(c)) {
+    for (const { value, ref, text } of imagesOf(c, ctx.project)) {
       if (isTrustedBy(ref, trusted)) continue;
       out.push({
         messageId: c.origin === 'dockerfile' ? 'dockerfile' : 'default',
