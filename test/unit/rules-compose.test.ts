@@ -365,6 +365,14 @@ const fires: FireCase[] = [
     text: web('image: a:1\nenvironment:\n  - OPENAI_API_KEY=sk-abc\n  - githubToken=ghp_x'),
     count: 2,
   },
+  {
+    name: 'values that only look like paths are still secrets (base64, one segment, a URL with a password)',
+    rule: 'plaintext-secret',
+    text: web(
+      'image: a:1\nenvironment:\n  - APP_SECRET=/9j/4AAQSkZJRgABAQ+x=\n  - ADMIN_PASSWORD=/hunter2\n  - REPO_TOKEN=https://u:p@host/a.json',
+    ),
+    count: 3,
+  },
   { name: 'logging none', rule: 'logging-disabled', text: web('image: a:1\nlogging:\n  driver: none') },
   // network-none-suggested
   {
@@ -468,6 +476,14 @@ const misses: MissCase[] = [
     ),
   },
   { name: 'name only', rule: 'plaintext-secret', text: web('image: a:1\nenvironment:\n  - DB_PASSWORD') },
+  {
+    name: 'credential names whose value is a path or a key file',
+    rule: 'plaintext-secret',
+    text: web(
+      'image: a:1\nenvironment:\n  GOOGLE_APPLICATION_CREDENTIALS: /run/config/key.json\n' +
+        '  SSL_PRIVATE_KEY: certs/server.key\n  APP_SECRETS: ./secrets/app.yaml\n  KUBE_TOKEN: /var/run/secrets/kubernetes.io/serviceaccount/token\n  AWS_CREDENTIALS: ~/.aws/credentials',
+    ),
+  },
   { name: 'json-file', rule: 'logging-disabled', text: web('image: a:1\nlogging:\n  driver: json-file') },
   {
     name: 'publishes a port',
