@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE_NAMES, loadConfigFor, parseConfig, type ConfigError, type LoadedConfig } from './config';
 import type { FileAccess } from './fs';
-import { detectKind, isYamlName, kindByName, looksLikeCompose, type FileKind } from './kind';
+import { detectKind, isYamlName, kindByName, kindOfNamedFile, looksLikeCompose, needsContent, type FileKind } from './kind';
 
 /** A file to lint, with the config that applies to it. */
 export interface DiscoveredFile {
@@ -161,7 +161,7 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
       const config = configFor(path.dirname(abs));
       const rel = toPosix(path.relative(config.base, abs));
       if (config.ignored(rel)) continue;
-      const byName = kindByName(abs) ?? (config.isCompose(rel) ? 'compose' : undefined);
+      const byName = kindOfNamedFile(abs) ?? (config.isCompose(rel) ? 'compose' : undefined);
       if (byName) {
         addFile(abs, arg, byName, config);
         continue;
@@ -174,7 +174,7 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
   return result;
 }
 
-/** Inside a folder: Dockerfiles and compose files by name, config globs, or YAML with `services:`. */
+/** Inside a folder: Dockerfiles and compose files by name, `Dockerfile.<x>` by content, config globs, or YAML with `services:`. */
 function classifyInFolder(
   abs: string,
   rel: string,
@@ -184,6 +184,11 @@ function classifyInFolder(
   const byName = kindByName(abs);
   if (byName) return { kind: byName };
   if (config.isCompose(rel)) return { kind: 'compose' };
+  if (needsContent(abs)) {
+    // `Dockerfile.prod`: only when its content is a Dockerfile (`Dockerfile.j2` templates are not).
+    const text = files.readText(abs);
+    return text !== undefined && detectKind(abs, text) === 'dockerfile' ? { kind: 'dockerfile', text } : undefined;
+  }
   if (!isYamlName(abs)) return undefined;
   const text = files.readText(abs);
   return text !== undefined && looksLikeCompose(text) ? { kind: 'compose', text } : undefined;

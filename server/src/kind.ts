@@ -1,18 +1,31 @@
 import * as path from 'node:path';
+import { dockerfileName, isDockerfile, looksLikeDockerfile } from './dockerfile/detect';
+
+export { looksLikeDockerfile };
 
 export type FileKind = 'compose' | 'dockerfile';
 
-/** Extensions that name documents, scripts or data about a Dockerfile, never a Dockerfile itself. */
-const NOT_A_DOCKERFILE =
-  /\.(dockerignore|md|markdown|rst|txt|adoc|html?|json|toml|xml|ya?ml|sh|bash|ps1|bat|cmd|py|js|ts|go|rb|patch|diff|orig|bak|swp)$/;
-
-/** Kind by file name alone: `*compose*.y(a)ml`, `*dockerfile*` / `*containerfile*` (not .dockerignore). */
+/**
+ * Kind by file name alone: `*compose*.y(a)ml`; `Dockerfile`, `Containerfile`, `*.Dockerfile`, `*.containerfile`.
+ * `Dockerfile.<x>` depends on its content (dockerfile/detect.ts): see `kindByNameOrContent`.
+ */
 export function kindByName(file: string): FileKind | undefined {
   const base = path.basename(file).toLowerCase();
   if (isYamlName(base)) return base.includes('compose') ? 'compose' : undefined;
-  if (NOT_A_DOCKERFILE.test(base)) return undefined;
-  if (base.includes('dockerfile') || base.includes('containerfile')) return 'dockerfile';
-  return undefined;
+  return dockerfileName(base) === 'name' ? 'dockerfile' : undefined;
+}
+
+/** True when the name makes a file a Dockerfile only if its content is one (`Dockerfile.prod`, `Dockerfile.j2`). */
+export function needsContent(file: string): boolean {
+  return dockerfileName(file) === 'content';
+}
+
+/**
+ * A file named on the command line: every Dockerfile name (`Dockerfile.prod` that holds no Dockerfile then gets
+ * its parse-error), else undefined (the content decides).
+ */
+export function kindOfNamedFile(file: string): FileKind | undefined {
+  return kindByName(file) ?? (needsContent(file) ? 'dockerfile' : undefined);
 }
 
 export function isYamlName(file: string): boolean {
@@ -36,21 +49,11 @@ export function looksLikeCompose(text: string): boolean {
   return false;
 }
 
-/** A text whose first instruction is FROM (after comments, parser directives and ARGs). */
-export function looksLikeDockerfile(text: string): boolean {
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    if (/^ARG\s/i.test(t)) continue;
-    return /^FROM\s/i.test(t);
-  }
-  return false;
-}
-
-/** Kind by name, else by content; used for files named explicitly and open editor documents. */
+/** Kind by name, else by content (a `Dockerfile.<x>` by its content only); for files found in a folder, open documents. */
 export function detectKind(file: string, text: string): FileKind | undefined {
   const byName = kindByName(file);
   if (byName) return byName;
+  if (needsContent(file)) return isDockerfile(file, text) ? 'dockerfile' : undefined;
   if (/\.ya?ml$/i.test(file)) return looksLikeCompose(text) ? 'compose' : undefined;
   if (looksLikeDockerfile(text)) return 'dockerfile';
   return looksLikeCompose(text) ? 'compose' : undefined;

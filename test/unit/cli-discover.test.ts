@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverFiles, pathMatcher } from '../../server/src/discover';
 import { diskFileAccess } from '../../server/src/fs';
-import { kindByName, looksLikeCompose } from '../../server/src/kind';
+import { kindByName, kindOfNamedFile, looksLikeCompose } from '../../server/src/kind';
 import { envLocale, parseArgs, UsageError } from '../../server/src/cli/args';
 
 function tree(files: Record<string, string>): string {
@@ -24,7 +24,11 @@ test('kind by name: compose YAML, Dockerfiles and Containerfiles in any case, no
   assert.equal(kindByName('x/compose.prod.YAML'), 'compose');
   assert.equal(kindByName('Dockerfile'), 'dockerfile');
   assert.equal(kindByName('api.dockerfile'), 'dockerfile');
-  assert.equal(kindByName('Dockerfile.alpine'), 'dockerfile');
+  // `Dockerfile.<x>` by its content; named on the command line it is linted as one.
+  assert.equal(kindByName('Dockerfile.alpine'), undefined);
+  assert.equal(kindOfNamedFile('Dockerfile.alpine'), 'dockerfile');
+  assert.equal(kindByName('DockerfileParser.java'), undefined);
+  assert.equal(kindOfNamedFile('DockerfileDetails.tsx'), undefined);
   assert.equal(kindByName('CONTAINERFILE'), 'dockerfile');
   assert.equal(kindByName('.dockerignore'), undefined);
   assert.equal(kindByName('Dockerfile.dockerignore'), undefined);

@@ -98,6 +98,19 @@ class DockerfileModel {
     const stages: Stage[] = [];
     let stage: Stage | undefined;
 
+    // Docker builds nothing from a file whose first instruction (after parser directives, comments and ARGs) is
+    // not FROM: a Dockerfile.<x> named on the command line that is not a Dockerfile ends here.
+    const first = instructions.find((i) => i.getKeyword() !== 'ARG');
+    if (first && first.getKeyword() !== 'FROM') {
+      const keyword = first.getKeyword().slice(0, 40);
+      this.parsed.problems.push({
+        rule: 'parse-error',
+        message: `This file does not start with FROM (its first instruction is ${keyword}): Docker builds nothing from it`,
+        source: this.source(first.getRange()),
+      });
+      return undefined;
+    }
+
     for (const ins of instructions) {
       const keyword = ins.getKeyword();
       if (keyword === 'FROM') {

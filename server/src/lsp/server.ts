@@ -20,7 +20,7 @@ import { toLocale, type Locale } from '../../../shared-rules/src/l10n';
 import type { Finding, Fix } from '../../../shared-rules/src/rule';
 import { CONFIG_FILE_NAMES, fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, type LoadedConfig } from '../config';
 import { pathMatcher, toPosix } from '../discover';
-import { kindByName, type FileKind } from '../kind';
+import { detectKind, kindByName, needsContent, type FileKind } from '../kind';
 import { lintWithState, type IncrementalState } from '../incremental';
 import { FIX_ALL_KIND, quickFixes, SHOW_DOCS_COMMAND, singleFileEdit, wanted, type ActionEnv } from './code-actions';
 import { Debouncer } from './debounce';
@@ -198,8 +198,10 @@ export function startServer(connection: Connection): void {
 
   // ---- analysis ------------------------------------------------------------------------------------------
 
-  function kindOf(file: string, languageId: string, settings: Settings, loaded: LoadedConfig): FileKind | undefined {
+  function kindOf(file: string, languageId: string, settings: Settings, loaded: LoadedConfig, text: string): FileKind | undefined {
     if (languageId === 'dockercompose') return 'compose';
+    // `Dockerfile.j2`, `Dockerfile.prod`: editors call them dockerfile by name; the content decides.
+    if (needsContent(file)) return detectKind(file, text);
     if (languageId === 'dockerfile') return 'dockerfile';
     const byName = kindByName(file);
     if (byName) return byName;
@@ -222,7 +224,7 @@ export function startServer(connection: Connection): void {
   function analyse(file: string, text: string, languageId: string, settings: Settings, uri?: string): Analysis {
     if (!settings.enable) return { kind: undefined, findings: [] };
     const loaded = configFor(file);
-    const kind = kindOf(file, languageId, settings, loaded);
+    const kind = kindOf(file, languageId, settings, loaded, text);
     if (!kind) return { kind, findings: [] };
     if (loaded.file && pathMatcher(loaded.config.ignore)(toPosix(path.relative(path.dirname(loaded.file), file)))) {
       return { kind: undefined, findings: [] };
