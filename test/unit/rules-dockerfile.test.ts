@@ -172,6 +172,10 @@ describe('tls-verification-disabled', () => {
     ['RUN apt-get install -y --allow-unauthenticated curl', '--allow-unauthenticated', 'RUN apt-get install -y curl'],
     ['RUN dnf install -y --nogpgcheck foo', '--nogpgcheck', 'RUN dnf install -y foo'],
     ['RUN git -c http.sslVerify=false clone https://x', 'http.sslVerify=false', 'RUN git clone https://x'],
+    // Exec form: the element goes with one comma, so the array stays JSON.
+    ['RUN ["wget", "--no-check-certificate", "https://x"]', '"--no-check-certificate"', 'RUN ["wget", "https://x"]'],
+    ['RUN ["wget", "https://x", "--no-check-certificate"]', '"--no-check-certificate"', 'RUN ["wget", "https://x"]'],
+    ['RUN ["pip", "install", "--trusted-host", "pypi.local", "flask"]', '"--trusted-host"', 'RUN ["pip", "install", "flask"]'],
   ];
   for (const [body, word, after] of cases) {
     test(`fires and fixes: ${body}`, () => {

@@ -64,7 +64,7 @@ export function parseShellScript(src: MappedText, ctx: ShellContext, nested = 0)
 export function execFormCommands(words: WordInfo[], ctx: ShellContext): ShellCommand[] {
   if (words.length === 0) return [];
   const out: ShellCommand[] = [];
-  const command = makeCommand(words, ctx, undefined);
+  const command = makeCommand(words, ctx, undefined, true);
   command.pipeline = [command];
   out.push(command);
   appendNestedScript(words, ctx, 0, out);
@@ -442,12 +442,13 @@ function appendNestedScript(words: WordInfo[], ctx: ShellContext, nested: number
   }
 }
 
-function makeCommand(infos: WordInfo[], ctx: ShellContext, sub: ShellCommand['substitution']): ShellCommand {
+/** `json`: the words are the strings of an exec-form JSON array (removing one removes its comma too). */
+function makeCommand(infos: WordInfo[], ctx: ShellContext, sub: ShellCommand['substitution'], json = false): ShellCommand {
   const command: ShellCommand = {
     words: infos.map((w) => toShellWord(w, ctx)),
     pipeline: [],
     pipelineIndex: 0,
-    removeWords: (from, to) => removeWords(infos, from, to, ctx),
+    removeWords: (from, to) => (json ? removeJsonWords : removeWords)(infos, from, to, ctx),
   };
   if (sub) command.substitution = sub;
   return command;
@@ -484,4 +485,27 @@ function removeWords(infos: WordInfo[], from: number, to: number, ctx: ShellCont
     start--;
   }
   return [{ file: ctx.file, range: ctx.index.range(start, end), newText: '' }];
+}
+
+/**
+ * Removes array elements `from..to` of an exec-form instruction (`["wget", "--no-check-certificate", "u"]`) with
+ * one comma, so the array stays JSON: the comma after the last one, else the comma before the first one.
+ */
+function removeJsonWords(infos: WordInfo[], from: number, to: number, ctx: ShellContext): TextEdit[] | undefined {
+  const first = infos[from];
+  const last = infos[to];
+  if (!first || !last || first.start < 0 || last.end < 0 || last.end < first.start) return undefined;
+  const text = ctx.index.text;
+  const space = (c: string | undefined) => c === ' ' || c === '\t';
+  let after = last.end;
+  while (space(text[after])) after++;
+  if (text[after] === ',') {
+    after++;
+    while (space(text[after])) after++;
+    return [{ file: ctx.file, range: ctx.index.range(first.start, after), newText: '' }];
+  }
+  let before = first.start;
+  while (space(text[before - 1])) before--;
+  if (text[before - 1] !== ',') return undefined; // the only element: an empty array would run nothing
+  return [{ file: ctx.file, range: ctx.index.range(before - 1, last.end), newText: '' }];
 }
