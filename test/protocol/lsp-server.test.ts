@@ -63,7 +63,10 @@ test('open a compose file: diagnostics with source, code, docs link, severity an
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 20 } });
     assert.equal(d.codeDescription?.href, 'https://github.com/dockwarden/dockwarden/blob/main/docs/rules/privileged.md');
-    assert.equal((d.data as any).fix.title, 'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)');
+    assert.equal(
+      (d.data as any).fix.title,
+      'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+    );
     assert.equal((d.data as any).fix.safety, 'unsafe');
     assert.equal(s.latest(uri)!.version, 1);
     // `${WEB_PORT}` comes from .env (8080: all interfaces).
@@ -105,7 +108,12 @@ test('quick fix: preferred action first, its edit removes the finding; ignore an
     const actions = await codeActions(s, uri, [d], ['quickfix']);
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)', 'Ignore privileged for this line', 'Ignore privileged in this file', 'Show documentation for privileged'],
+      [
+        'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+        'Ignore privileged for this line',
+        'Ignore privileged in this file',
+        'Show documentation for privileged',
+      ],
     );
     assert.equal(actions[0].isPreferred, false, 'an unsafe fix is offered, not preferred (auto-fix applies preferred ones)');
     assert.equal(actions[0].kind, 'quickfix');
@@ -134,7 +142,10 @@ test('a stale diagnostic (older version) still gets the current fix', async () =
     s.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
     const moved = { ...d, range: { start: { line: 5, character: 16 }, end: { line: 5, character: 20 } } };
     const actions = await codeActions(s, uri, [moved], ['quickfix']);
-    assert.equal(actions[0].title, 'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)');
+    assert.equal(
+      actions[0].title,
+      'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+    );
     assert.equal(applyLspEdits(text, editsFor(actions[0].edit, uri)), '# a\n# b\nservices:\n  web:\n    image: nginx:1.27\n');
   });
 });

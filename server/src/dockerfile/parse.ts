@@ -388,6 +388,9 @@ class DockerfileModel {
       const pos = { line: next.from.source.range.start.line, character: 0 };
       return [{ file: this.file, range: { start: pos, end: pos }, newText: `${line}${eol}` }];
     }
+    // A last line that continues (`RUN a \` at the end of the file) would take the USER line in as its argument.
+    const lastLine = /[^\r\n]*[\r\n]*$/.exec(this.text.trimEnd())![0];
+    if (lastLine.endsWith(this.escape)) return [];
     const end = this.index.positionAt(this.text.length);
     const endsWithEol = /[\r\n]$/.test(this.text);
     return [{ file: this.file, range: { start: end, end }, newText: endsWithEol ? `${line}${eol}` : `${eol}${line}` }];
