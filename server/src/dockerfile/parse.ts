@@ -389,8 +389,8 @@ class DockerfileModel {
       return [{ file: this.file, range: { start: pos, end: pos }, newText: `${line}${eol}` }];
     }
     // A last line that continues (`RUN a \` at the end of the file) would take the USER line in as its argument.
-    const lastLine = /[^\r\n]*[\r\n]*$/.exec(this.text.trimEnd())![0];
-    if (lastLine.endsWith(this.escape)) return [];
+    // (trimEnd and endsWith: one pass; a regular expression anchored at the end would rescan each long line.)
+    if (this.text.trimEnd().endsWith(this.escape)) return [];
     const end = this.index.positionAt(this.text.length);
     const endsWithEol = /[\r\n]$/.test(this.text);
     return [{ file: this.file, range: { start: end, end }, newText: endsWithEol ? `${line}${eol}` : `${eol}${line}` }];
