@@ -1,5 +1,5 @@
 import type { ContainerSpec, ParsedFile, ParseProblem, Source, Suppression } from './model';
-import type { Finding, Rule, RuleContext, RuleSettings, Severity } from './rule';
+import type { Finding, FixSafety, Rule, RuleContext, RuleSettings, Severity } from './rule';
 import { allRules } from './rules';
 import { containerArgs, renderEngineMessage, renderMessage, type Locale } from './l10n';
 import { imagesOf, isTrustedBy } from './image-ref';
@@ -111,9 +111,12 @@ function runRules(
           container: container.name,
         };
         if (report.fix && report.fix.edits.length > 0) {
-          const title = renderMessage(rule, report.fix.titleId, boundArgs(report.fix.args, container.processEnvValues), locale);
-          finding.fix = { title, edits: report.fix.edits };
-          if (report.fix.safety) finding.fix.safety = report.fix.safety;
+          finding.fix = {
+            title: renderMessage(rule, report.fix.titleId, boundArgs(report.fix.args, container.processEnvValues), locale),
+            edits: report.fix.edits,
+            // An unclassified fix is never applied unreviewed.
+            safety: report.fix.safety ?? fixSafetyOf(rule, report.fix.titleId),
+          };
         }
         if (!isWithin(report.at, container)) {
           finding.related = [{ message: inheritedMessage(container), source: container.declaration }];
@@ -340,4 +343,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) => compareNames(a.at.file, b.at.file) || comparePos(a.at.range.start, b.at.range.start) || compareNames(a.rule, b.rule),
   );
+}
+
+/** A fix's safety by its title: the rule's classification, or unsafe where the rule names it so (or has none). */
+function fixSafetyOf(rule: Rule, titleId: string): FixSafety {
+  if (!rule.fixSafety || rule.fixSafety.unsafeTitles?.includes(titleId)) return 'unsafe';
+  return rule.fixSafety.safety;
 }

@@ -139,19 +139,57 @@ export interface ImageUse {
   via?: string;
 }
 
+/** Pull policies under which Compose pulls `image:` from a registry even when the service has `build:`. */
+const PULLING = /^(?:always|daily|weekly|refresh|every_\S+)$/i;
+
 /**
- * The images a container pulls, known and parseable: a Compose service's `image:` (not when it also has
- * `build:`, where `image:` names the image being built), or every Dockerfile `FROM` that names an image
- * (stage references and `scratch` have none) and every image that `COPY --from` / `RUN --mount from=` names.
+ * The image a Compose service builds, as `registry/repository:tag` (`latest` when untagged): a service with
+ * `build:` names its output with `image:`, unless its `pull_policy` pulls that name from a registry.
  */
-export function imagesOf(c: ContainerSpec): ImageUse[] {
+export function builtImage(c: ContainerSpec): string | undefined {
+  if (c.origin !== 'compose' || !c.build || !c.image?.known) return undefined;
+  if (c.pullPolicy && (!c.pullPolicy.known || PULLING.test(c.pullPolicy.value.trim()))) return undefined;
+  const ref = parseImageRef(c.image.value);
+  return ref && imageKey(ref);
+}
+
+function imageKey(ref: ImageRef): string {
+  return `${fullName(ref)}:${ref.tag ?? 'latest'}`;
+}
+
+/** Images built by the services of a project, computed once per project list. */
+const builtByProject = new WeakMap<readonly ContainerSpec[], Set<string>>();
+
+function builtIn(project: readonly ContainerSpec[]): Set<string> {
+  let set = builtByProject.get(project);
+  if (!set) {
+    set = new Set();
+    for (const other of project) {
+      const key = builtImage(other);
+      if (key) set.add(key);
+    }
+    builtByProject.set(project, set);
+  }
+  return set;
+}
+
+/**
+ * The images a container pulls, known and parseable: a Compose service's `image:`, unless the image is built here
+ * (the service has `build:`, or another service of `project` builds that image: a worker that runs the web
+ * service's image), or every Dockerfile `FROM` that names an image (stage references and `scratch` have none).
+ * See docs/decisions/images-built-here.md.
+ */
+export function imagesOf(c: ContainerSpec, project: readonly ContainerSpec[] = []): ImageUse[] {
   let values: { value: Val; via?: string }[];
   if (c.origin === 'dockerfile') {
     const froms = c.dockerfile?.allFroms ?? [];
     values = froms.length > 0 ? froms.flatMap((f) => (f.image ? [{ value: f.image }] : [])) : c.image ? [{ value: c.image }] : [];
     for (const r of c.dockerfile?.allImageRefs ?? []) values.push({ value: r.image, via: r.via });
+  } else if (c.build) {
+    values = c.image && !builtImage(c) && c.pullPolicy?.known !== false ? [{ value: c.image }] : [];
   } else {
-    values = c.image && !c.build ? [{ value: c.image }] : [];
+    const ref = c.image?.known ? parseImageRef(c.image.value) : undefined;
+    values = c.image && !(ref && builtIn(project).has(imageKey(ref))) ? [{ value: c.image }] : [];
   }
   const out: ImageUse[] = [];
   for (const { value, via } of values) {

@@ -239,6 +239,8 @@ export interface ContainerSpec {
   environment: EnvEntry[];
   loggingDriver?: Val;
   build?: BuildLink;
+  /** Compose: `pull_policy` (with `build:`, `always`/`daily`/`weekly`/`every_…`/`refresh` pull `image:` from a registry). */
+  pullPolicy?: Val;
   /** Compose: names of services this one depends on, links to or shares a network/namespace with. */
   dependsOn: string[];
   /** Compose: `extends:` of the service (the project loader resolves it). */
@@ -305,6 +307,15 @@ export interface DockerfileStageInfo {
   allImageRefs?: InstructionImage[];
   /** Where `USER 10001` goes: before the first CMD/ENTRYPOINT of the stage, else after the last line. */
   insertUser(text: string): TextEdit[];
+  /**
+   * The image stage's platform: `windows` when the file or its stage chain says so (`# escape=\``, a Windows base
+   * image such as `mcr.microsoft.com/windows/servercore` or a `*nanoserver*` / `*servercore*` tag, also through an
+   * ARG default, `FROM --platform=windows/…`, `SHELL ["cmd"…]` / `["powershell"…]`); `linux` otherwise, `unknown`
+   * when the base image is not known. Undefined (hand-built models) reads as `linux`.
+   */
+  platform?: 'windows' | 'linux' | 'unknown';
+  /** The image the image stage's chain of stages starts from (undefined for `scratch`). */
+  baseImage?: Val;
 }
 
 /** A `# dockwarden-ignore` comment. */

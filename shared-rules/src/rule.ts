@@ -9,19 +9,25 @@ export function docsUrl(id: string): string {
 }
 
 /**
- * `safe`: a container that works today keeps working in the common case; `unsafe`: the edit commonly stops a
- * build or a container from working (the rules catalogue, Fix safety). Unset counts as safe.
+ * `safe`: a container that works today keeps working in the common case; `unsafe`: the fix commonly stops one
+ * from starting or serving (../shared/rules.md § Fix safety). `--fix` and `source.fixAll` apply safe fixes only.
  */
 export type FixSafety = 'safe' | 'unsafe';
+
+/** A rule's classification of its fix, with the reason its page gives. */
+export interface FixClassification {
+  safety: FixSafety;
+  /** One sentence (English): why the fix keeps containers working, or what it may break. */
+  reason: string;
+  /** Fix titles (message ids) that are unsafe where the rule's fix is safe: a rule with both kinds of fix. */
+  unsafeTitles?: readonly string[];
+}
 
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /**
-   * `unsafe`: the fix commonly stops a container that works today from starting or serving (rules.md § Fix
-   * safety); `--fix` and `source.fixAll` apply it only when asked to. Undefined counts as safe.
-   */
-  safety?: FixSafety;
+  /** The rule's classification, or the report's own where a rule has both kinds of fix. */
+  safety: FixSafety;
 }
 
 /** A fix as a rule reports it: the title is a message id of the rule, rendered in the user's language. */
@@ -29,7 +35,7 @@ export interface RuleFix {
   titleId: string;
   args?: Record<string, string>;
   edits: TextEdit[];
-  /** This fix's classification (a rule may offer both kinds). */
+  /** Overrides the rule's `fixSafety` for this fix (a rule whose fixes differ, e.g. by flag). */
   safety?: FixSafety;
 }
 
@@ -73,8 +79,8 @@ export interface RuleContext {
   settings: RuleSettings;
   /**
    * Every container of the same project (Compose services), for rules that look across services. Read only
-   * their `name` and `dependsOn`: the language server's incremental lint (server/src/incremental.ts) re-lints
-   * the other services only when those change.
+   * their `name`, `dependsOn` and the image they build (image-ref.ts `builtImage`): the language server's
+   * incremental lint (server/src/incremental.ts) re-lints the other services only when those change.
    */
   project: ContainerSpec[];
 }
@@ -87,6 +93,8 @@ export interface Rule {
   appliesTo: ReadonlyArray<ContainerOrigin>;
   /** True when the rule can offer a quick fix. */
   fixable: boolean;
+  /** Required when `fixable`: whether the fix is safe to apply without review, and why. */
+  fixSafety?: FixClassification;
   /** English message templates by id (`{placeholders}`; the engine fills `{Container}` / `{container}`), translated in l10n/ja.ts. */
   messages: Record<string, string>;
   check(container: ContainerSpec, ctx: RuleContext): RuleReport[];

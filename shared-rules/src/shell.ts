@@ -301,7 +301,8 @@ const ARG_LETTERS: Record<InterpreterFamily, string> = {
 
 /**
  * The interpreter at command position reads its program from stdin: `sh`, `bash -s -- -y`, `python3 -`,
- * `sudo -E bash -`; not `sh -c '...'`, `python3 -c '...'`, `perl -ne '...'`, `sh install.sh`.
+ * `sudo -E bash -`, `php -- --install-dir=/usr/local/bin`; not `sh -c '...'`, `python3 -c '...'`, `perl -ne '...'`,
+ * `sh install.sh`, `php composer-setup.php --install-dir=x`.
  */
 export function interpreterReadsStdin(words: readonly string[]): boolean {
   const at = commandIndex(words);
@@ -312,7 +313,11 @@ export function interpreterReadsStdin(words: readonly string[]): boolean {
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i];
     if (w === '-' || w === '/dev/stdin') return true;
-    if (w === '--') return sawS || i + 1 >= words.length || words[i + 1] === '-' || words[i + 1] === '/dev/stdin';
+    // `php [options] -- [args...]` runs the program on stdin with those arguments; elsewhere the word after `--`
+    // is a script file unless it is `-` (or the shell was told `-s`).
+    if (w === '--') {
+      return family === 'php' || sawS || i + 1 >= words.length || words[i + 1] === '-' || words[i + 1] === '/dev/stdin';
+    }
     const isOption = w.startsWith('-') || (family === 'shell' && w.startsWith('+') && w.length > 1);
     if (!isOption) return family === 'shell' && sawS;
     if (w.startsWith('--')) {

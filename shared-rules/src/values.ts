@@ -71,3 +71,53 @@ export function rewriteAffixes(v: Val | undefined, a: Affixes): TextEdit[] | und
 export function buildCommandsOf(c: ContainerSpec): BuildCommand[] {
   return c.dockerfile?.allRuns ?? c.scripts ?? [];
 }
+
+/**
+ * Splits Compose short syntax (`ip:host:container`, `src:dst:mode`) at `:` outside `${...}`, so that the fields of
+ * the text as written line up with the fields of its value. Bounded by the text's length (one pass).
+ */
+export function splitFields(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '$' && text[i + 1] === '$') i++;
+    else if (c === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+    else if (c === ':' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/**
+ * The fields of a short-syntax value as written, when they line up one to one with the fields of its value (no
+ * variable holds a `:`), so that an edit of one field cannot glue text to what a variable holds. Undefined
+ * otherwise. A value without variables is its own written text.
+ */
+export function writtenFields(v: Val): string[] | undefined {
+  const written = splitFields(v.raw ?? v.value);
+  if (v.raw === undefined) return written;
+  return written.length === v.value.split(':').length ? written : undefined;
+}
+
+/** `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `$NAME`: one variable and nothing else. */
+export interface SingleVariable {
+  name: string;
+  /** The default as written (no nested variable); undefined when there is none. */
+  default?: string;
+}
+
+export function singleVariable(text: string): SingleVariable | undefined {
+  const t = text.trim();
+  const braced = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^${}]*))?\}$/.exec(t);
+  if (braced) return braced[2] === undefined ? { name: braced[1] } : { name: braced[1], default: braced[2] };
+  const bare = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(t);
+  return bare ? { name: bare[1] } : undefined;
+}

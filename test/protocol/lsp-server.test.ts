@@ -63,7 +63,11 @@ test('open a compose file: diagnostics with source, code, docs link, severity an
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 20 } });
     assert.equal(d.codeDescription?.href, 'https://github.com/dockwarden/dockwarden/blob/main/docs/rules/privileged.md');
-    assert.equal((d.data as any).fix.title, 'Remove privileged: true');
+    assert.equal(
+      (d.data as any).fix.title,
+      'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+    );
+    assert.equal((d.data as any).fix.safety, 'unsafe');
     assert.equal(s.latest(uri)!.version, 1);
     // `${WEB_PORT}` comes from .env (8080: all interfaces).
     assert.ok(codes(s.latest(uri)).includes('port-all-interfaces'));
@@ -102,21 +106,30 @@ test('incremental edit updates diagnostics; a UTF-16 edit after an emoji keeps p
 test('quick fix: preferred action first, its edit removes the finding; ignore and docs actions follow', async () => {
   const dir = copyFixture('compose-basic');
   const uri = uriOf(path.join(dir, 'docker-compose.yml'));
-  await withSession({ rootDir: dir }, async (s) => {
+  // strict: no-new-privileges-missing (a safe fix) is on.
+  await withSession({ rootDir: dir, settings: { profile: 'strict' } }, async (s) => {
     s.open(uri, COMPOSE);
     const d = await s.waitFor('privileged', () => diag(s, uri, 'privileged'));
     const actions = await codeActions(s, uri, [d], ['quickfix']);
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Remove privileged: true', 'Ignore privileged for this line', 'Ignore privileged in this file', 'Show documentation for privileged'],
+      [
+        'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+        'Ignore privileged for this line',
+        'Ignore privileged in this file',
+        'Show documentation for privileged',
+      ],
     );
-    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].isPreferred, false, 'an unsafe fix is offered, not preferred (auto-fix applies preferred ones)');
     assert.equal(actions[0].kind, 'quickfix');
     assert.deepEqual(actions[3].command, {
       title: 'Show documentation for privileged',
       command: 'dockwarden.showDocs',
       arguments: ['https://github.com/dockwarden/dockwarden/blob/main/docs/rules/privileged.md'],
     });
+    const safe = await codeActions(s, uri, [diag(s, uri, 'no-new-privileges-missing')!], ['quickfix']);
+    assert.equal(safe[0].title, 'Add security_opt: [no-new-privileges:true]');
+    assert.equal(safe[0].isPreferred, true, 'a safe fix is preferred');
     const after = applyAndSync(s, uri, COMPOSE, actions[0].edit, 2);
     assert.equal(after, 'services:\n  web:\n    image: nginx:1.27\n');
     await s.waitFor('privileged gone', () => s.latest(uri)?.version === 2 && !codes(s.latest(uri)).includes('privileged'));
@@ -134,19 +147,24 @@ test('a stale diagnostic (older version) still gets the current fix', async () =
     s.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
     const moved = { ...d, range: { start: { line: 5, character: 16 }, end: { line: 5, character: 20 } } };
     const actions = await codeActions(s, uri, [moved], ['quickfix']);
-    assert.equal(actions[0].title, 'Remove privileged: true');
+    assert.equal(
+      actions[0].title,
+      'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+    );
     assert.equal(applyLspEdits(text, editsFor(actions[0].edit, uri)), '# a\n# b\nservices:\n  web:\n    image: nginx:1.27\n');
   });
 });
 
-test('fix all (source.fixAll): every fix applied in one edit, no finding with a fix left, YAML intact', async () => {
+test('fix all (source.fixAll): every safe fix applied in one edit, the unsafe ones left, YAML intact', async () => {
   const dir = copyFixture('compose-basic');
   const file = path.join(dir, 'docker-compose.yml');
   const uri = uriOf(file);
   const text = fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n');
-  await withSession({ rootDir: dir }, async (s) => {
+  const safety = (d: Diag) => (d.data as any)?.fix?.safety;
+  await withSession({ rootDir: dir, settings: { profile: 'strict' } }, async (s) => {
     s.open(uri, text);
     await s.waitFor('privileged', () => diag(s, uri, 'privileged'));
+    assert.ok(s.latest(uri)!.diagnostics.some((d) => safety(d) === 'safe'));
     const actions = await codeActions(s, uri, [], ['source.fixAll']);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.dockwarden');
@@ -154,15 +172,18 @@ test('fix all (source.fixAll): every fix applied in one edit, no finding with a 
     assert.equal(edits.length, 1, 'one minimal edit');
     const after = applyAndSync(s, uri, text, actions[0].edit, 2);
     assert.ok(!/(^|[^\r])\n/.test(after), 'CRLF kept everywhere');
-    assert.ok(!after.includes('privileged'), after);
-    assert.match(after, /- "127\.0\.0\.1:\$\{WEB_PORT\}:80"|127\.0\.0\.1/, 'port bound to localhost');
+    assert.match(after, /\r\n {4}security_opt: \["no-new-privileges:true"\]\r\n/, after);
+    // Unsafe fixes (privileged, the port's reach, read_only, cap_drop, limits) are left for review.
+    assert.match(after, /privileged: true/, after);
+    assert.match(after, /- "\$\{WEB_PORT\}:80"/, after);
     await s.waitFor('re-linted', () => s.latest(uri)?.version === 2);
     const left = s.latest(uri)!.diagnostics.filter((d) => (d.data as any)?.fix);
     assert.deepEqual(
-      left.map((d) => d.code),
+      left.filter((d) => safety(d) !== 'unsafe').map((d) => d.code),
       [],
-      'no fixable finding left',
+      'no safe fix left',
     );
+    assert.ok(left.some((d) => d.code === 'privileged'));
     // Nothing left to fix: no action.
     assert.deepEqual(await codeActions(s, uri, [], ['source.fixAll.dockwarden']), []);
     // Quick-fix requests never carry the fix-all action.
@@ -326,7 +347,7 @@ test('Japanese: messages and action titles follow the client locale', async () =
     assert.match(d.message, /特権|privileged で動作/);
     const titles = (await codeActions(s, uri, [d], ['quickfix'])).map((a) => a.title);
     assert.deepEqual(titles, [
-      'privileged: true を削除する',
+      'privileged: true を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
       'この行の privileged を無視',
       'このファイルの privileged を無視',
       'privileged のドキュメントを表示',

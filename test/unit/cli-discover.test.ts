@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Analysis, pathMatcher } from '../../server/src/analysis';
-import { kindByName, looksLikeCompose } from '../../server/src/kind';
+import { looksLikeCompose } from '../../server/src/compose/detect';
 import { envLocale, parseArgs, UsageError } from '../../server/src/cli/args';
 
 function tree(files: Record<string, string>): string {
@@ -19,11 +19,18 @@ function tree(files: Record<string, string>): string {
 const SERVICES = 'services:\n  a:\n    image: x\n';
 
 test('kind by name: compose YAML, Dockerfiles and Containerfiles in any case, not .dockerignore or docs', () => {
+  const analysis = new Analysis();
+  const kindByName = (f: string) => analysis.kindOf(f);
+  const kindOfNamedFile = (f: string) => analysis.kindOf(f, { explicit: true, text: '' });
   assert.equal(kindByName('docker-compose.yml'), 'compose');
   assert.equal(kindByName('x/compose.prod.YAML'), 'compose');
   assert.equal(kindByName('Dockerfile'), 'dockerfile');
   assert.equal(kindByName('api.dockerfile'), 'dockerfile');
-  assert.equal(kindByName('Dockerfile.alpine'), 'dockerfile');
+  // `Dockerfile.<x>` by its content; named on the command line it is linted as one.
+  assert.equal(kindByName('Dockerfile.alpine'), undefined);
+  assert.equal(kindOfNamedFile('Dockerfile.alpine'), 'dockerfile');
+  assert.equal(kindByName('DockerfileParser.java'), undefined);
+  assert.equal(kindOfNamedFile('DockerfileDetails.tsx'), undefined);
   assert.equal(kindByName('CONTAINERFILE'), 'dockerfile');
   assert.equal(kindByName('.dockerignore'), undefined);
   assert.equal(kindByName('Dockerfile.dockerignore'), undefined);

@@ -53,7 +53,11 @@ test('--fix applies fixes on disk; the result parses and the findings are gone',
   fs.appendFileSync(file, '  db:\n    image: postgres:16\n    privileged: true\n  cache: {image: "redis:7"}\n');
   const before = parseJson(runCli(['--format', 'json', 'docker-compose.yml'], dir));
   assert.ok(before.findings.some((f) => f.rule === 'privileged'));
-  const run = runCli(['--fix', 'docker-compose.yml'], dir);
+  // Removing privileged (2) and adding pids_limit (3) are unsafe: plain --fix leaves them and says so.
+  const safeOnly = runCli(['--fix', 'docker-compose.yml'], dir);
+  assert.match(safeOnly.stdout, /^Nothing to fix\.\n5 unsafe fixes were not applied .*add --unsafe-fixes\.$/m);
+  assert.ok(parseJson(runCli(['--format', 'json', 'docker-compose.yml'], dir)).findings.some((f) => f.rule === 'privileged'));
+  const run = runCli(['--fix', '--unsafe-fixes', 'docker-compose.yml'], dir);
   assert.match(run.stdout, /docker-compose\.yml: fixed privileged \(/);
   const text = fs.readFileSync(file, 'utf8');
   assert.equal(parseDocument(text).errors.length, 0, text);
@@ -71,7 +75,7 @@ test('--fix applies fixes on disk; the result parses and the findings are gone',
 test('--fix skips rules turned off with fixes: {id: false}', () => {
   const dir = copyFixture('project');
   fs.appendFileSync(path.join(dir, '.dockwarden.yaml'), 'fixes:\n  privileged: false\n');
-  runCli(['--fix', 'docker-compose.yml'], dir);
+  runCli(['--fix', '--unsafe-fixes', 'docker-compose.yml'], dir);
   const after = parseJson(runCli(['--format', 'json', 'docker-compose.yml'], dir));
   // Every other fixable finding is fixed; privileged stays, and its fix is not offered.
   assert.deepEqual(
@@ -85,7 +89,7 @@ test('--fix --dry-run prints a unified diff and leaves the file alone', () => {
   const dir = copyFixture('project');
   const file = path.join(dir, 'docker-compose.yml');
   const original = fs.readFileSync(file, 'utf8');
-  const run = runCli(['--fix', '--dry-run', '--format', 'json', 'docker-compose.yml'], dir);
+  const run = runCli(['--fix', '--unsafe-fixes', '--dry-run', '--format', 'json', 'docker-compose.yml'], dir);
   assert.equal(run.status, 0);
   assert.equal(fs.readFileSync(file, 'utf8'), original);
   assert.match(run.stdout, /^--- a\/docker-compose\.yml\n\+\+\+ b\/docker-compose\.yml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);

@@ -78,6 +78,13 @@ describe('dockerfile model', () => {
     assert.match(out, /\nEXPOSE 3000\n {2}USER 10001\n {2}CMD \["node"/);
   });
 
+  test('insertUser offers nothing after a last line that continues (it would become part of that RUN)', () => {
+    const text = 'FROM alpine:3.20\nRUN apk add curl \\\n';
+    assert.deepEqual(container(text).dockerfile!.insertUser('USER 10001'), []);
+    const backtick = '# escape=`\nFROM alpine:3.20\nRUN apk add curl `\n  ';
+    assert.deepEqual(container(backtick).dockerfile!.insertUser('USER 10001'), []);
+  });
+
   test('insertUser at the end of a file without CMD, adding the missing line break (CRLF kept)', () => {
     const text = 'FROM alpine:3.20\r\nRUN true';
     const out = applyEdits(text, container(text).dockerfile!.insertUser('USER 10001'));

@@ -226,3 +226,30 @@ test('every source page has a Japanese page with the same code blocks, and its e
   }
   assert.deepEqual(problems, []);
 });
+
+test('every fixable rule page says in its Fix section whether the fix is safe, as the rule classifies it (EN and JA)', () => {
+  const problems: string[] = [];
+  const section = (markdown: string, heading: string) => {
+    const start = markdown.indexOf(`\n## ${heading}\n`);
+    if (start < 0) return '';
+    const end = markdown.indexOf('\n## ', start + 1);
+    return markdown.slice(start, end < 0 ? undefined : end);
+  };
+  for (const rule of allRules) {
+    const en = path.join(docs, `${rule.id}.md`);
+    const ja = path.join(docs, 'ja', `${rule.id}.md`);
+    if (!exists(en) || !exists(ja)) continue;
+    const enFix = section(read(en), 'Fix');
+    const jaFix = section(read(ja), '修正');
+    const safety = rule.fixSafety?.safety;
+    if (!safety) {
+      if (/Fix safety:/.test(read(en)) || /修正の安全性:/.test(read(ja))) problems.push(`${rule.id}: no fix, but a fix-safety line`);
+      continue;
+    }
+    if (!enFix.includes(`**Fix safety:** ${safety} — `))
+      problems.push(`${rule.id}: the English Fix section does not say "Fix safety: ${safety}"`);
+    if (!jaFix.includes(`**修正の安全性:** ${safety}`))
+      problems.push(`${rule.id}: the Japanese 修正 section does not say "修正の安全性: ${safety}"`);
+  }
+  assert.deepEqual(problems, []);
+});

@@ -54,7 +54,7 @@ test('a rule that throws is reported once as internal-error and other rules stil
   assert.match(findings.find((f) => f.rule === 'internal-error')!.message, /boom.*kaputt/);
 });
 
-test("a fix's safety classification reaches the finding; an unclassified fix has none", () => {
+test("a fix's safety classification reaches the finding; an unclassified fix is unsafe", () => {
   const edit = { file: 'f.yml', range, newText: '' };
   const other = { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } };
   const rule: Rule = {
@@ -75,7 +75,7 @@ test("a fix's safety classification reaches the finding; an unclassified fix has
   const findings = lintParsed([file], { rules: [rule] });
   assert.deepEqual(
     findings.map((f) => f.fix?.safety),
-    ['unsafe', undefined],
+    ['unsafe', 'unsafe'],
   );
 });
 

@@ -49,7 +49,7 @@ function finding(
     severity: 'warning',
     message: rule,
     at: at(file, from, to),
-    fix: { title: rule, edits: [{ ...at(editFile, from, to), newText }], ...extra },
+    fix: { title: rule, safety: 'safe', edits: [{ ...at(editFile, from, to), newText }], ...extra },
   };
 }
 

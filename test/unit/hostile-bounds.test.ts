@@ -335,6 +335,7 @@ test('JSON and SARIF are written in pieces, with the same text as one string', (
     at: { file: 'compose.yaml', range: { start: { line: i, character: 4 }, end: { line: i, character: 8 } } },
     fix: {
       title: 'Remove',
+      safety: 'safe',
       edits: [{ file: 'compose.yaml', range: { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }, newText: 'a\nb' }],
     },
   });

@@ -166,7 +166,7 @@ test('--fix and --update-baseline never write through a symbolic link out of the
   fs.mkdirSync(ws);
   fs.symlinkSync(path.join(root, 'target', 'compose.yaml'), path.join(ws, 'compose.yaml'));
   fs.writeFileSync(path.join(ws, 'local-compose.yaml'), 'services:\n  db:\n    image: redis:7\n    privileged: true\n');
-  const fix = runCli(['--fix', '.'], ws);
+  const fix = runCli(['--fix', '--unsafe-fixes', '.'], ws);
   assert.equal(fix.status, 2, fix.stderr);
   assert.match(fix.stderr, /Cannot write compose\.yaml: it is a symbolic link to .*target\/compose\.yaml/);
   assert.match(fs.readFileSync(path.join(root, 'target', 'compose.yaml'), 'utf8'), /privileged: true/, 'the outside file is unchanged');
@@ -226,7 +226,8 @@ test('the fix of tls-verification-disabled in an exec-form RUN leaves valid JSON
 test('a keep-chomping block scalar at the end of the file keeps its trailing lines through a fix', () => {
   const text = 'services:\n  web:\n    image: nginx:1.25\n    command: |+\n      echo hi\n\n\n';
   const dir = tempTree({ 'compose.yaml': text });
-  const r = runCli(['--fix', 'compose.yaml'], dir);
+  // pids_limit, added at the end of the service, is an unsafe fix.
+  const r = runCli(['--fix', '--unsafe-fixes', 'compose.yaml'], dir);
   assert.equal(r.status, 0, r.stderr);
   const fixed = fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8');
   assert.notEqual(fixed, text);

@@ -122,6 +122,18 @@ const fires: FireCase[] = [
     fixed: web('image: a:1\nvolumes:\n  - type: bind\n    source: /etc\n    target: /etc\n    read_only: true'),
   },
   {
+    name: 'a source variable that holds a colon gets no fix',
+    rule: 'sensitive-host-mount',
+    text: web('image: a:1\nvolumes:\n  - "${ETC_MOUNT:-/etc:/host-etc}"'),
+    fixed: null,
+  },
+  {
+    name: 'a variable source that is a path keeps its variable',
+    rule: 'sensitive-host-mount',
+    text: web('image: a:1\nvolumes:\n  - "${ROOT:-/}:/host"'),
+    fixed: web('image: a:1\nvolumes:\n  - "${ROOT:-/}:/host:ro"'),
+  },
+  {
     name: 'long syntax without read_only',
     rule: 'sensitive-host-mount',
     text: web('image: a:1\nvolumes:\n  - type: bind\n    source: /sys\n    target: /sys'),
@@ -172,6 +184,37 @@ const fires: FireCase[] = [
     rule: 'port-all-interfaces',
     text: web('image: a:1\nports:\n  - target: 80\n    published: 8080'),
     fixed: /host_ip: "?127\.0\.0\.1"?/,
+  },
+  {
+    name: 'an address that is one empty variable gets its default set, not text glued to it',
+    rule: 'port-all-interfaces',
+    text: web('image: a:1\nports:\n  - "${HTTPS_BIND:-}:${HTTPS_PORT:-443}:443"'),
+    message: /publishes :443:443/,
+    fixed: web('image: a:1\nports:\n  - "${HTTPS_BIND:-127.0.0.1}:${HTTPS_PORT:-443}:443"'),
+  },
+  {
+    name: 'an address variable defaulting to 0.0.0.0 (plain scalar: quoted when it gains the braces)',
+    rule: 'port-all-interfaces',
+    text: web('image: a:1\nports:\n  - ${BIND-0.0.0.0}:80:80'),
+    fixed: web('image: a:1\nports:\n  - "${BIND:-127.0.0.1}:80:80"'),
+  },
+  {
+    name: 'long syntax host_ip from a variable: its default',
+    rule: 'port-all-interfaces',
+    text: web('image: a:1\nports:\n  - target: 80\n    published: 8080\n    host_ip: ${BIND:-0.0.0.0}'),
+    fixed: web('image: a:1\nports:\n  - target: 80\n    published: 8080\n    host_ip: "${BIND:-127.0.0.1}"'),
+  },
+  {
+    name: 'a variable that holds a colon gets no fix',
+    rule: 'port-all-interfaces',
+    text: web('image: a:1\nports:\n  - "${MAPPING:-8080:80}"'),
+    fixed: null,
+  },
+  {
+    name: 'an address built from a variable and text gets no fix',
+    rule: 'port-all-interfaces',
+    text: web('image: a:1\nports:\n  - "${PREFIX:-}0.0.0.0:80:80"'),
+    fixed: null,
   },
   // docker-daemon-port
   {
@@ -239,6 +282,12 @@ const fires: FireCase[] = [
   // read-only rootfs
   { name: 'no read_only', rule: 'read-only-rootfs-missing', text: web('image: a:1'), fixed: /read_only: true/ },
   {
+    name: 'read_only from a variable is not overwritten',
+    rule: 'read-only-rootfs-missing',
+    text: web('image: a:1\nread_only: ${RO:-false}'),
+    fixed: null,
+  },
+  {
     name: 'read_only false',
     rule: 'read-only-rootfs-missing',
     text: web('image: a:1\nread_only: false'),
@@ -273,6 +322,16 @@ const fires: FireCase[] = [
   // images
   { name: 'no tag', rule: 'image-unpinned', text: web('image: nginx'), message: /image nginx without a tag/ },
   { name: 'latest', rule: 'image-unpinned', text: web('image: nginx:latest'), message: /tag latest/ },
+  {
+    name: 'build with pull_policy: always pulls image: from the registry',
+    rule: 'image-unpinned',
+    text: web('build: .\nimage: ghcr.io/acme/app\npull_policy: always'),
+  },
+  {
+    name: 'a service whose image only shares the name of a built one with another tag',
+    rule: 'image-unpinned',
+    text: 'services:\n  web:\n    build: .\n    image: app-web:1.0\n  worker:\n    image: app-web\n',
+  },
   { name: 'registry port is not a tag', rule: 'image-unpinned', text: web('image: localhost:5000/app') },
   { name: 'latest from a default', rule: 'image-unpinned', text: web('image: nginx:${TAG:-latest}') },
   { name: 'tag without digest', rule: 'image-no-digest', text: web('image: nginx:1.27') },
@@ -302,6 +361,14 @@ const fires: FireCase[] = [
     rule: 'plaintext-secret',
     text: web('image: a:1\nenvironment:\n  - OPENAI_API_KEY=sk-abc\n  - githubToken=ghp_x'),
     count: 2,
+  },
+  {
+    name: 'values that only look like paths are still secrets (base64, one segment, a URL with a password)',
+    rule: 'plaintext-secret',
+    text: web(
+      'image: a:1\nenvironment:\n  - APP_SECRET=/9j/4AAQSkZJRgABAQ+x=\n  - ADMIN_PASSWORD=/hunter2\n  - REPO_TOKEN=https://u:p@host/a.json',
+    ),
+    count: 3,
   },
   { name: 'logging none', rule: 'logging-disabled', text: web('image: a:1\nlogging:\n  driver: none') },
   // tls-verification-disabled: the same variable table as Dockerfile ENV, for the running container
@@ -410,6 +477,17 @@ const misses: MissCase[] = [
   { name: 'digest', rule: 'image-no-digest', text: web(`image: nginx:1.27@sha256:${'b'.repeat(64)}`) },
   { name: 'untagged is image-unpinned only', rule: 'image-no-digest', text: web('image: nginx') },
   { name: 'built image', rule: 'image-unpinned', text: web('build: .\nimage: myapp') },
+  {
+    name: 'a service that runs the image another service builds',
+    rule: 'image-unpinned',
+    text: 'services:\n  web:\n    build: .\n    image: app-web\n  worker:\n    image: app-web:latest\n    command: celery\n',
+  },
+  {
+    name: 'built image, pull_policy build',
+    rule: 'image-no-digest',
+    text: web('build: .\nimage: ghcr.io/acme/app:1.2\npull_policy: build'),
+  },
+  { name: 'built image, pull_policy unknown', rule: 'image-unpinned', text: web('build: .\nimage: app\npull_policy: ${POLICY}') },
   { name: 'official image trusted', rule: 'untrusted-registry', text: web('image: nginx:1'), settings: TRUSTED },
   { name: 'org image trusted', rule: 'untrusted-registry', text: web('image: ghcr.io/myorg/x:1'), settings: TRUSTED },
   { name: 'not configured', rule: 'untrusted-registry', text: web('image: evil/x:1') },
@@ -421,6 +499,14 @@ const misses: MissCase[] = [
     ),
   },
   { name: 'name only', rule: 'plaintext-secret', text: web('image: a:1\nenvironment:\n  - DB_PASSWORD') },
+  {
+    name: 'credential names whose value is a path or a key file',
+    rule: 'plaintext-secret',
+    text: web(
+      'image: a:1\nenvironment:\n  GOOGLE_APPLICATION_CREDENTIALS: /run/config/key.json\n' +
+        '  SSL_PRIVATE_KEY: certs/server.key\n  APP_SECRETS: ./secrets/app.yaml\n  KUBE_TOKEN: /var/run/secrets/kubernetes.io/serviceaccount/token\n  AWS_CREDENTIALS: ~/.aws/credentials',
+    ),
+  },
   { name: 'json-file', rule: 'logging-disabled', text: web('image: a:1\nlogging:\n  driver: json-file') },
   {
     name: 'publishes a port',

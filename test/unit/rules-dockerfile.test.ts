@@ -58,6 +58,13 @@ describe('remote-script-piped-to-shell', () => {
     'RUN ["sh", "-c", "curl -s https://x | sh"]',
     'RUN apt-get update && \\\n    curl -fsSL https://x \\\n    | bash -',
     'RUN <<EOF\nset -e\ncurl -fsSL https://x | sh\nEOF',
+    // Interpreters given arguments for the program they read from stdin.
+    'RUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer',
+    'RUN curl -sS https://getcomposer.org/installer | php -d memory_limit=-1 -- --install-dir=/usr/local/bin',
+    'RUN curl -fsSL https://x | bash -s -- --version 1.2 --prefix /opt',
+    'RUN curl -fsSL https://x | sudo -u app bash -s -- -y',
+    'RUN curl -fsSL https://x | python3 - --user',
+    'RUN curl -fsSL https://x | node - --global',
   ];
   for (const body of fires) {
     test(`fires: ${body.split('\n')[0]}`, () => {
@@ -83,6 +90,10 @@ describe('remote-script-piped-to-shell', () => {
     'RUN curl -s https://api.example.com/v | python3 -c "import sys, json; print(json.load(sys.stdin))"',
     'RUN curl -s https://x | perl -ne "print if /v/"',
     'RUN curl -s https://x | sh -c "cat > /f"',
+    'RUN curl -sS https://getcomposer.org/installer -o setup.php && php setup.php -- --install-dir=/usr/local/bin',
+    'RUN curl -fsSL https://x | php -r "echo 1;"',
+    'RUN curl -fsSL https://x | bash -- install.sh',
+    'RUN curl -fsSL https://x | python3 -- script.py --user',
     'RUN sh -c \'echo "$1"\' _ "$(curl -s https://x)"',
     'RUN bash script.sh "$(curl -s https://x)"',
     'RUN echo "unterminated | sh',
@@ -161,6 +172,10 @@ describe('tls-verification-disabled', () => {
     ['RUN apt-get install -y --allow-unauthenticated curl', '--allow-unauthenticated', 'RUN apt-get install -y curl'],
     ['RUN dnf install -y --nogpgcheck foo', '--nogpgcheck', 'RUN dnf install -y foo'],
     ['RUN git -c http.sslVerify=false clone https://x', 'http.sslVerify=false', 'RUN git clone https://x'],
+    // Exec form: the element goes with one comma, so the array stays JSON.
+    ['RUN ["wget", "--no-check-certificate", "https://x"]', '"--no-check-certificate"', 'RUN ["wget", "https://x"]'],
+    ['RUN ["wget", "https://x", "--no-check-certificate"]', '"--no-check-certificate"', 'RUN ["wget", "https://x"]'],
+    ['RUN ["pip", "install", "--trusted-host", "pypi.local", "flask"]', '"--trusted-host"', 'RUN ["pip", "install", "flask"]'],
   ];
   for (const [body, word, after] of cases) {
     test(`fires and fixes: ${body}`, () => {

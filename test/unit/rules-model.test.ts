@@ -303,6 +303,8 @@ describe('Dockerfile image and secret rules', () => {
         env('DB_PASSWORD', 'env', 'hunter2'),
         env('API_KEY', 'env', '$API_KEY', true),
         env('GPG_KEY', 'env', 'A035C8C19219BA821ECEA86B64E628F8D684696D'),
+        env('GOOGLE_APPLICATION_CREDENTIALS', 'env', '/run/config/key.json'),
+        env('SIGNING_KEY', 'arg', 'keys/release.pem'),
       ],
     });
     assert.deepEqual(

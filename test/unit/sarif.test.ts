@@ -42,7 +42,11 @@ function synthetic(): { findings: Finding[]; text: string } {
       message: 'runs privileged',
       at: { file: 'dir/docker compose.yml', range: range(3, 16, 3, 20) },
       fixable: true,
-      fix: { title: 'Remove privileged: true', edits: [{ file: 'dir/docker compose.yml', range: range(3, 0, 4, 0), newText: '' }] },
+      fix: {
+        title: 'Remove privileged: true',
+        edits: [{ file: 'dir/docker compose.yml', range: range(3, 0, 4, 0), newText: '' }],
+        safety: 'unsafe',
+      },
       related: [{ message: 'inherited', source: { file: 'dir/docker compose.yml', range: range(1, 2, 1, 5) } }],
     },
     { rule: 'image-no-digest', severity: 'hint', message: 'no digest', at: { file: 'dir/docker compose.yml', range: range(2, 11, 2, 16) } },

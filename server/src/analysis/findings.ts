@@ -2,12 +2,13 @@ import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model'
 import type { Finding } from '../../../shared-rules/src/rule';
 import { containerFindings, finishFindings, problemFindings, ruleContext, type LintOptions } from '../../../shared-rules/src/engine';
 import { movedFrom, shiftLines } from '../../../shared-rules/src/shift';
+import { builtImage } from '../../../shared-rules/src/image-ref';
 
 /**
  * The rules' findings of each container of one document's last lint. A front end's typing path hands back the
  * containers an edit did not touch (the same objects) or moved copies of them (shared-rules/src/shift.ts): their
  * findings are taken from here, moved the same way, instead of running the rules again. Valid while the
- * settings that shape findings and the project's names and dependencies (what rules read of other containers)
+ * settings that shape findings and the project's names, built images and dependencies (what rules read of others)
  * stay the same.
  */
 export class FindingMemo {
@@ -50,12 +51,12 @@ function remembered(memo: FindingMemo, key: string): WeakMap<ContainerSpec, Find
   return memo.byContainer;
 }
 
-/** What rules read of the other containers of a project: names and dependencies. */
+/** What rules read of the other containers of a project: names, the images they build, dependencies. */
 function projectSignature(byKind: ReadonlyMap<string, readonly ContainerSpec[]>): string {
   const parts: string[] = [];
   for (const [kind, containers] of byKind) {
     parts.push(kind);
-    for (const c of containers) parts.push(`${c.name}\u0001${c.dependsOn.join('\u0001')}`);
+    for (const c of containers) parts.push(`${c.name}\u0001${builtImage(c) ?? ''}\u0001${c.dependsOn.join('\u0001')}`);
   }
   return parts.join('\u0002');
 }

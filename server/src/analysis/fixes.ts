@@ -25,6 +25,8 @@ export interface FixOutcome {
   changed: Map<string, { before: string; after: string }>;
   /** Files a fix would have edited but may not (outside the allowed folders, or not valid UTF-8). */
   refused: string[];
+  /** Unsafe fixes left unapplied (without `unsafe`) in the files' last lints: the CLI says how to apply them. */
+  unsafeLeft: number;
 }
 
 /** What the fix engine needs of the analysis. */
@@ -47,7 +49,8 @@ export const MAX_FIX_PASSES = 100;
  * it was applied is not tried again, so nothing loops; the passes are bounded too.
  */
 export function fixToFixedPoint(files: readonly string[], options: FixOptions, host: FixHost): FixOutcome {
-  const outcome: FixOutcome = { applied: [], changed: new Map(), refused: [] };
+  const outcome: FixOutcome = { applied: [], changed: new Map(), refused: [], unsafeLeft: 0 };
+  const unsafeLeft = new Map<string, string[]>();
   const linted = new Set(files);
   const dead = new Set<string>();
   /** Identities applied in a file's last batch and how often each was found then. */
@@ -63,6 +66,8 @@ export function fixToFixedPoint(files: readonly string[], options: FixOptions, h
       const counts = countIdentities(found);
       for (const [id, before] of pending.get(file) ?? []) if ((counts.get(id) ?? 0) >= before) dead.add(id);
       pending.delete(file);
+      if (!options.unsafe)
+        unsafeLeft.set(file, found.filter((f) => f.fix?.safety === 'unsafe' && host.fixEnabled(file, f.rule)).map(identity));
       const candidates = found.filter((f) => applicable(f, file, options, host, dead));
       if (candidates.length === 0) continue;
       const applied = applyBatch(chooseBatch(candidates, host), host, outcome, dead);
@@ -77,6 +82,8 @@ export function fixToFixedPoint(files: readonly string[], options: FixOptions, h
     }
     dirty = next;
   }
+  // A finding in a file that several linted files share is counted once.
+  outcome.unsafeLeft = new Set([...unsafeLeft.values()].flat()).size;
   return outcome;
 }
 

@@ -25,7 +25,13 @@ const NONE: ReadonlySet<string> = new Set();
 export function detectKind(frontEnds: readonly FrontEnd[], file: string, hints: KindHints): string | undefined {
   if (hints.languageId) {
     const byLanguage = frontEnds.find((f) => f.languageIds.includes(hints.languageId!));
-    if (byLanguage) return byLanguage.kind;
+    // Editors name `Dockerfile.j2` or `Dockerfile.prod` a dockerfile by its name: when the front end's own name
+    // rule leaves such a file to its content, the content decides.
+    if (byLanguage && byLanguage.byName(file, hints.optIn ?? NONE) !== 'content') return byLanguage.kind;
+    if (byLanguage) {
+      const text = typeof hints.text === 'function' ? hints.text() : hints.text;
+      return text === undefined || byLanguage.byContent(text, file, false) ? byLanguage.kind : undefined;
+    }
   }
   const claims = frontEnds.map((f) => ({ frontEnd: f, claim: f.byName(file, hints.optIn ?? NONE) }));
   const named = claims.find((c) => c.claim === 'name');

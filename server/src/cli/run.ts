@@ -250,6 +250,7 @@ function applyFixes(
   const notes = opts.format === 'text' && !opts.dryRun ? io.stdout : io.stderr;
   for (const a of outcome.applied) notes.write(`${(opts.dryRun ? t.wouldFix : t.fixed)(shown.file(a.file), a.rule, a.title)}\n`);
   if (outcome.applied.length === 0) notes.write(`${t.noFixes}\n`);
+  if (outcome.unsafeLeft > 0) notes.write(`${t.unsafeLeft(outcome.unsafeLeft)}\n`);
   if (opts.dryRun) {
     const { unifiedDiff } = require('./diff') as typeof import('./diff');
     for (const [file, change] of outcome.changed) {

@@ -13,6 +13,7 @@ export interface CliTexts {
   fixed(file: string, rule: string, title: string): string;
   wouldFix(file: string, rule: string, title: string): string;
   noFixes: string;
+  unsafeLeft(count: number): string;
   baselineWritten(file: string, count: number): string;
   baselineUnreadable(file: string, reason: string): string;
   writeFailed(file: string, reason: string): string;
@@ -47,6 +48,8 @@ const en: CliTexts = {
   fixed: (f, r, t) => `${f}: fixed ${r} (${t})`,
   wouldFix: (f, r, t) => `${f}: would fix ${r} (${t})`,
   noFixes: 'Nothing to fix.',
+  unsafeLeft: (n) =>
+    `${n} unsafe ${n === 1 ? 'fix was' : 'fixes were'} not applied (they may stop a container from starting): review them, or add --unsafe-fixes.`,
   baselineWritten: (f, n) => `Wrote ${plural(n, 'finding', 'findings')} to the baseline ${f}`,
   baselineUnreadable: (f, r) => `Cannot read the baseline ${f}: ${r}`,
   writeFailed: (f, r) => `Cannot write ${f}: ${r}`,
@@ -111,6 +114,8 @@ const ja: CliTexts = {
   fixed: (f, r, t) => `${f}: ${r} を修正しました (${t})`,
   wouldFix: (f, r, t) => `${f}: ${r} を修正します (${t})`,
   noFixes: '修正できる問題はありません。',
+  unsafeLeft: (n) =>
+    `安全でない修正 ${n} 件は適用していません (コンテナーが起動しなくなる場合があります)。確認するか、--unsafe-fixes を付けてください。`,
   baselineWritten: (f, n) => `${n} 件の検出結果をベースライン ${f} に書き込みました`,
   baselineUnreadable: (f, r) => `ベースライン ${f} を読み込めません: ${r}`,
   writeFailed: (f, r) => `${f} に書き込めません: ${r}`,

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FrontEnd, FrontEndHost, FrontEndSession, LoadRequest, LoadResult } from '../analysis/frontend';
 import type { DockerfileFrontEnd } from '../dockerfile/frontend';
 import type { FileAccess } from '../fs';
-import { isYamlName, looksLikeCompose } from '../kind';
+import { isYamlName, looksLikeCompose } from './detect';
 import { ComposeParseCache } from '../project/parse-cache';
 import { loadComposeProject, type ComposeProject } from '../project/project';
 import { projectReferences, typingLoad, type TypingState } from './typing';

@@ -209,6 +209,8 @@ export class ServiceBuilder {
     if (logging) spec.loggingDriver = this.val(this.view.entries(logging).get('driver'));
     const build = this.buildLink(e.get('build'));
     if (build) spec.build = build;
+    const pullPolicy = this.val(e.get('pull_policy'));
+    if (pullPolicy) spec.pullPolicy = pullPolicy;
     const tags = map ? composeTags(map) : undefined;
     if (tags) spec.composeTags = tags;
     const parent = this.extendsRef(e.get('extends'));

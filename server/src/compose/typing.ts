@@ -1,5 +1,6 @@
 import type { ContainerSpec, ParsedFile } from '../../../shared-rules/src/model';
 import { movedCopy, type LineShift } from '../../../shared-rules/src/shift';
+import { builtImage } from '../../../shared-rules/src/image-ref';
 import type { FileAccess } from '../fs';
 import type { LoadResult } from '../analysis/frontend';
 import type { ComposeProject } from '../project/project';
@@ -220,8 +221,10 @@ function reloadService(env: FastEnv, b: number): TypingLoad | undefined {
   if (parsed.containers.length !== 1 || service.name !== block.name) return undefined;
   // Anchors among the services could be used by other services (or shadow those above them).
   if (counts.anchorLines.some((line) => line >= block.keyLine && line < block.endLine)) return undefined;
-  // Other services' findings depend on this one only through its `depends_on` (network-none-suggested).
+  // Other services' findings depend on this one only through its `depends_on` (network-none-suggested) and the
+  // image it builds (the image rules do not judge a service that runs it).
   if (!sameList(service.dependsOn, prev.containers[b].dependsOn)) return undefined;
+  if (builtImage(service) !== builtImage(prev.containers[b])) return undefined;
   // Dependencies: the same files read before the `build:` links, then this service's Dockerfile.
   const maskedDependencies = project.dependencies.filter((f) => f !== prev.file);
   const dockerfile = project.dockerfiles.get(service.name);

@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../../../shared-rules/src/model';
 import type { FrontEnd, FrontEndSession, LoadRequest, LoadResult } from '../analysis/frontend';
-import { dockerfileByName, looksLikeDockerfile } from '../kind';
+import { dockerfileName, isDockerfile, looksLikeDockerfile } from './detect';
 import type { InstructionsMemo } from './instructions';
 import type { RunCache } from './run-cache';
 
@@ -17,11 +17,12 @@ export class DockerfileFrontEnd implements FrontEnd {
   private runs: RunCache | undefined;
 
   byName(file: string): 'name' | 'content' | undefined {
-    return dockerfileByName(file);
+    return dockerfileName(file);
   }
 
-  byContent(text: string): boolean {
-    return looksLikeDockerfile(text);
+  /** By content: a `Dockerfile.<x>` only when it is one (not a template); any file the user named, by its FROM. */
+  byContent(text: string, file: string, anyName: boolean): boolean {
+    return anyName ? looksLikeDockerfile(text) : isDockerfile(file, text);
   }
 
   load(request: LoadRequest, session?: FrontEndSession): LoadResult {

@@ -18,6 +18,7 @@ import type {
 } from '../../../shared-rules/src/model';
 import { baseName, isShellName } from '../../../shared-rules/src/shell';
 import { joinPath } from '../../../shared-rules/src/paths';
+import { isWindowsImage, isWindowsShell } from '../../../shared-rules/src/windows';
 import { scanSuppressions } from '../suppressions';
 import { buildCommand, jsonWord, MAX_SCRIPT } from './run';
 import { parseInstructions, type InstructionsMemo } from './instructions';
@@ -80,6 +81,7 @@ interface Stage {
   /** ENV plus this stage's ARGs: what `$NAME` means at the current instruction. */
   vars: Map<string, string | undefined>;
   posixShell: boolean;
+  platform: 'windows' | 'linux' | 'unknown';
   firstCommand?: Instruction;
 }
 
@@ -116,6 +118,19 @@ class DockerfileModel {
     const stages: Stage[] = [];
     let stage: Stage | undefined;
 
+    // Docker builds nothing from a file whose first instruction (after parser directives, comments and ARGs) is
+    // not FROM: a Dockerfile.<x> named on the command line that is not a Dockerfile ends here.
+    const first = instructions.find((i) => i.getKeyword() !== 'ARG');
+    if (first && first.getKeyword() !== 'FROM') {
+      const keyword = first.getKeyword().slice(0, 40);
+      this.parsed.problems.push({
+        rule: 'parse-error',
+        message: `This file does not start with FROM (its first instruction is ${keyword}): Docker builds nothing from it`,
+        source: this.source(first.getRange()),
+      });
+      return undefined;
+    }
+
     for (const ins of instructions) {
       const keyword = ins.getKeyword();
       if (keyword === 'FROM') {
@@ -148,6 +163,7 @@ class DockerfileModel {
     const info = this.fromInstruction(from, stages, globalArgs);
     const parent = info.stageRef ? stages.find((s) => s.from.stageName === info.stageRef) : undefined;
     const envVars = new Map(parent?.envVars ?? []);
+    const platform = parent ? parent.platform : this.platformOf(from, info);
     if (!from.getImage()) {
       this.parsed.problems.push({ rule: 'parse-error', message: 'FROM names no image', source: this.source(from.getRange()) });
     }
@@ -166,8 +182,26 @@ class DockerfileModel {
       workdir: parent ? parent.workdir : '/',
       envVars,
       vars: new Map(envVars),
-      posixShell: parent?.posixShell ?? true,
+      // A Windows image's default shell is cmd: its RUNs are not POSIX shell.
+      posixShell: parent?.posixShell ?? platform !== 'windows',
+      platform,
     };
+  }
+
+  /**
+   * A first stage's platform: `FROM --platform=windows/…` or `linux/…` says it; else a Windows base image (as
+   * resolved through ARG defaults, or as written when a variable in it is unknown) or the backtick escape
+   * directive, which only Windows Dockerfiles use, make it Windows; a known image or `scratch` is Linux.
+   */
+  private platformOf(from: From, info: FromInstruction): Stage['platform'] {
+    const flag = from.getPlatformFlag?.()?.getValue()?.trim().toLowerCase() ?? '';
+    if (flag.startsWith('windows')) return 'windows';
+    if (flag.startsWith('linux')) return 'linux';
+    const written = from.getImage() ?? '';
+    const image = info.image;
+    if (isWindowsImage(written) || (image?.known && isWindowsImage(image.value))) return 'windows';
+    if (this.escape === '`') return 'windows';
+    return !image || image.known ? 'linux' : 'unknown';
   }
 
   private fromInstruction(from: From, stages: Stage[], globalArgs: Vars): FromInstruction {
@@ -231,7 +265,11 @@ class DockerfileModel {
         return;
       case 'SHELL': {
         const json = (ins as Run).getJSONStrings?.() ?? [];
-        if (json.length > 0) stage.posixShell = isShellName(baseName(json[0].getValue().replace(/^"|"$/g, '')));
+        if (json.length > 0) {
+          const program = json[0].getValue().replace(/^"|"$/g, '');
+          stage.posixShell = isShellName(baseName(program));
+          if (isWindowsShell(program)) stage.platform = 'windows';
+        }
         return;
       }
       case 'CMD':
@@ -480,7 +518,10 @@ class DockerfileModel {
       allImageRefs: this.imageRefs(stages),
       copies: chain.flatMap((s) => s.copies),
       insertUser: (line) => this.insertUser(image, line, next),
+      platform: image.platform,
     };
+    const base = chain[0].from.image;
+    if (base) info.baseImage = base;
     const declaration = image.from.source;
     const container: ContainerSpec = {
       origin: 'dockerfile',
@@ -530,6 +571,9 @@ class DockerfileModel {
       const pos = { line: next.from.source.range.start.line, character: 0 };
       return [{ file: this.file, range: { start: pos, end: pos }, newText: `${line}${eol}` }];
     }
+    // A last line that continues (`RUN a \` at the end of the file) would take the USER line in as its argument.
+    // (trimEnd and endsWith: one pass; a regular expression anchored at the end would rescan each long line.)
+    if (this.text.trimEnd().endsWith(this.escape)) return [];
     const end = this.index.positionAt(this.text.length);
     const endsWithEol = /[\r\n]$/.test(this.text);
     return [{ file: this.file, range: { start: end, end }, newText: endsWithEol ? `${line}${eol}` : `${eol}${line}` }];

@@ -34,7 +34,10 @@ export function wanted(kind: string, only: readonly string[] | undefined): boole
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-/** Quick fixes first (preferred), then ignore-line / ignore-file, then documentation links. */
+/**
+ * Quick fixes first, then ignore-line / ignore-file, then documentation links. Only a safe fix is preferred (the
+ * editor's auto-fix applies preferred fixes without showing them); an unsafe one says in its title what may break.
+ */
 export function quickFixes(env: ActionEnv, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const fixes: CodeAction[] = [];
   const ignores: CodeAction[] = [];
@@ -49,7 +52,7 @@ export function quickFixes(env: ActionEnv, diagnostics: readonly Diagnostic[]): 
     const fix = data?.fix && data.version === env.doc.version ? data.fix : env.freshFix(d);
     if (fix) {
       const edit = workspaceEdit(fix.edits, env);
-      if (edit) fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
+      if (edit) fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.safety === 'safe', edit });
     }
     if (rule === 'unused-suppression') {
       const edit = singleFileEdit(env, [removeSuppressionEdit(text, d.range)]);

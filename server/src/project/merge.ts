@@ -32,6 +32,7 @@ export function mergeServices(base: ContainerSpec, over: ContainerSpec, identity
     uts: pick('uts', 'uts'),
     usernsMode: pick('usernsMode', 'userns_mode'),
     loggingDriver: pick('loggingDriver', 'logging'),
+    pullPolicy: pick('pullPolicy', 'pull_policy'),
     capAdd: list('cap_add', base.capAdd, over.capAdd, byValue),
     capAddFlow: over.capAdd.length > 0 || tags.cap_add ? over.capAddFlow : base.capAddFlow,
     capDrop: list('cap_drop', base.capDrop, over.capDrop, byValue),

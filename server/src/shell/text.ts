@@ -65,11 +65,7 @@ function isWordUnit(c: number): boolean {
   );
 }
 
+/** `target.push(...source.slice(from, to))` without a spread (a spread of a megabyte's offsets overflows the stack). */
 function pushRange(target: number[], source: readonly number[], from: number, to: number): void {
   for (let i = from; i < to; i++) target.push(source[i]);
-}
-
-/** `to.push(...from.slice(start, end))` without spreading (a spread of a megabyte's offsets overflows the stack). */
-function copyOffsets(to: number[], from: number[], start: number, end: number): void {
-  for (let i = start; i < end; i++) to.push(from[i]);
 }

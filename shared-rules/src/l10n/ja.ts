@@ -7,8 +7,9 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は privileged で動作します。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです',
-      fix: 'privileged: true を削除する',
-      fixFlag: '--privileged を削除する',
+      fix: 'privileged: true を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
+      fixFlag:
+        '--privileged を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
     },
   },
   'docker-socket-mount': {
@@ -19,7 +20,7 @@ export const ja: Record<string, RuleTexts> = {
         '{path} をマウントすると、読み取り専用でも{container}がコンテナエンジンを完全に操作できます（:ro は API を制限しません）。特権コンテナを起動してホストを乗っ取れます',
       directory:
         '{path} をマウントすると、その中のコンテナエンジンのソケットに{container}がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
-      fix: '{path} のマウントを削除する',
+      fix: '{path} のマウントを削除する（エンジンの API を使うサービス、例えばプロキシ、CI ランナー、監視ツールが動かなくなります）',
     },
   },
   'sensitive-host-mount': {
@@ -29,7 +30,7 @@ export const ja: Record<string, RuleTexts> = {
         '{container}はホストの {path} を書き込み可能でマウントしています。侵害されたコンテナがホストのファイルを書き換え、ホストを乗っ取れます',
       readOnly:
         '{container}はホストの {path} を読み取り専用でマウントしています。ホストの秘密情報や設定を読み取れるため、必要なファイルだけをマウントしてください',
-      fix: '{path} を読み取り専用でマウントする',
+      fix: '{path} を読み取り専用でマウントする（そこに書き込むサービスが動かなくなることがあります）',
     },
   },
   'port-all-interfaces': {
@@ -39,9 +40,11 @@ export const ja: Record<string, RuleTexts> = {
         '{container}は {port} をホストのすべてのインターフェースに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
       randomPort:
         '{container}はコンテナのポート {port} を、ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します',
-      fix: '127.0.0.1 にバインドする',
+      fix: '127.0.0.1 にバインドする（ほかのマシンからはポートに到達できなくなります）',
       publishAll:
         '{container}はイメージが公開するすべてのポートを（-P で）ホストのすべてのインターフェース上のランダムなポートに公開しています。ネットワークから到達でき、Docker のルールは ufw などのホストのファイアウォールを迂回します。必要なポートだけを -p 127.0.0.1:PORT:PORT で公開してください',
+      fixDefault:
+        '{variable} の既定値を 127.0.0.1 にする（{variable} が設定されていない限り、ほかのマシンからはポートに到達できなくなります）',
     },
   },
   'docker-daemon-port': {
@@ -57,7 +60,8 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}は network_mode: host を使っています。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
       flag: '{container}は --network host で動作します。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
-      fixFlag: '--network host を削除する',
+      fixFlag:
+        '--network host を削除する（ホストの localhost のサービスに接続するコンテナや、-p なしで待ち受けるコンテナが動かなくなることがあります）',
     },
   },
   'network-none-suggested': {
@@ -65,7 +69,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は信頼済みレジストリ外のイメージ {image} を使い、ポートを公開していません。ネットワークが不要なら network_mode: none でネットワークへのアクセスを断てます',
-      fix: 'network_mode: none を追加する',
+      fix: 'network_mode: none を追加する（DNS を含むすべてのネットワークからサービスを切り離します）',
     },
   },
   'host-pid': {
@@ -74,7 +78,7 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}は pid: host を使っています。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
       flag: '{container}は --pid host で動作します。ホストのすべてのプロセスが見え、その環境変数やコマンドラインを読め、root ならシグナル送信やトレースもできます',
-      fixFlag: '--pid host を削除する',
+      fixFlag: '--pid host を削除する（ホストのプロセスを読む監視ツールやデバッグツールが動かなくなることがあります）',
     },
   },
   'host-ipc': {
@@ -83,7 +87,7 @@ export const ja: Record<string, RuleTexts> = {
       default:
         '{container}は ipc: host を使っています。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
       flag: '{container}は --ipc host で動作します。ホストの共有メモリと IPC オブジェクトを共有するため、他のプロセスのデータを読み取ったり改ざんしたりできます',
-      fixFlag: '--ipc host を削除する',
+      fixFlag: '--ipc host を削除する（ホストのプロセスとメモリを共有するプログラムが動かなくなることがあります）',
     },
   },
   'host-uts': {
@@ -91,7 +95,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default: '{container}は uts: host を使っています。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
       flag: '{container}は --uts host で動作します。ホストのホスト名とドメイン名を共有し、root ならホスト全体のホスト名を変更できます',
-      fixFlag: '--uts host を削除する',
+      fixFlag: '--uts host を削除する（ホストのホスト名を参照・変更するツールが動かなくなることがあります）',
     },
   },
   'host-userns': {
@@ -99,9 +103,10 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は userns_mode: host を使っています。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
-      fix: 'userns_mode: host を削除する',
+      fix: 'userns_mode: host を削除する（デーモンがユーザーを再マッピングする環境では、ホストの root を必要とするサービスが動かなくなることがあります）',
       flag: '{container}は --userns host で動作します。デーモンのユーザー名前空間のリマップが無効になり、コンテナ内の root はホストの root と同じです',
-      fixFlag: '--userns host を削除する',
+      fixFlag:
+        '--userns host を削除する（デーモンがユーザーを再マッピングする環境では、ホストの root を必要とするサービスが動かなくなることがあります）',
     },
   },
   'root-user': {
@@ -114,8 +119,16 @@ export const ja: Record<string, RuleTexts> = {
       noUser: 'イメージが root で動作します。{stage} に USER 命令がないため、コンテナから抜け出したプロセスはホストの root になります',
       rootUser:
         'イメージが root（USER {user}）で動作します。コンテナから抜け出したプロセスはホストの root になります。CMD の前で root 以外の USER に切り替えてください',
-      fix: 'USER 10001 を追加する',
+      fix: 'USER 10001 を追加する（root 所有のファイルに書き込むプロセスや 1024 未満のポートで待ち受けるプロセスが動かなくなることがあります）',
       flag: '{container}は root（--user {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
+      buildWindows:
+        '{container}は ContainerAdministrator で動作します。user: が設定されておらず、Windows の Dockerfile {dockerfile} も管理者以外の USER に切り替えていません。Dockerfile に USER ContainerUser を追加してください',
+      windowsNoUser:
+        'イメージがコンテナの管理者 ContainerAdministrator で動作します。{stage} に USER 命令がなく、Windows のベースイメージは管理者で起動するため、すべてのプロセスがシステムファイルやサービスを変更できます。CMD の前で USER ContainerUser に切り替えてください',
+      windowsAdmin:
+        'イメージがコンテナの管理者（USER {user}）で動作します。すべてのプロセスがシステムファイルやサービスを変更できます。CMD の前で USER ContainerUser に切り替えてください',
+      fixWindows:
+        'USER ContainerUser を追加する（IIS や Windows サービスなど、管理者権限を必要とするプロセスが動かなくなることがあります）',
     },
   },
   'cap-add-dangerous': {
@@ -142,9 +155,10 @@ export const ja: Record<string, RuleTexts> = {
         '{container}は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。cap_drop: [ALL] ですべて削除し、必要なものだけを追加してください',
       partial:
         '{container}は一部のケーパビリティしか削除していません。ALL を含まない cap_drop では Docker の既定の残りが保持されます。ALL を削除し、必要なものだけを追加してください',
-      fix: 'cap_drop: [ALL] を追加する',
+      fix: 'cap_drop: [ALL] を追加する（起動時にファイルの所有者やユーザーを変更するサービス、例えばデータベースが起動しなくなることがあります）',
       flag: '{container}は Docker の既定のケーパビリティ（NET_RAW、SETUID、DAC_OVERRIDE など）を保持しています。--cap-drop ALL ですべて削除し、必要なものだけを --cap-add で追加してください',
-      fixFlag: '--cap-drop ALL を追加する',
+      fixFlag:
+        '--cap-drop ALL を追加する（起動時にファイルの所有者やユーザーを変更するサービス、例えばデータベースが起動しなくなることがあります）',
     },
   },
   'no-new-privileges-missing': {
@@ -161,7 +175,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は {option} を設定しています。seccomp フィルターが無効になり、カーネルの脆弱性の悪用やコンテナエスケープに使われるものを含め、すべてのシステムコールを呼び出せます',
-      fix: '{option} を削除する',
+      fix: '{option} を削除する（ブロックされたシステムコールを必要とするサービス、例えばブラウザーのサンドボックスやデバッガーが動かなくなることがあります）',
     },
   },
   'apparmor-disabled': {
@@ -169,7 +183,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は {option} を設定しています。/proc や /sys への書き込みやファイルシステムのマウントを防ぐ AppArmor プロファイルが無効になります',
-      fix: '{option} を削除する',
+      fix: '{option} を削除する（ファイルシステムをマウントしたりプロセスをトレースしたりするサービスが動かなくなることがあります）',
     },
   },
   'selinux-disabled': {
@@ -177,7 +191,7 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}は {option} を設定しています。SELinux による分離が無効になり、到達できるホストのファイルや他のコンテナから隔離されません',
-      fix: '{option} を削除する',
+      fix: '{option} を削除する（SELinux のホストでは、サービスがバインドマウントを読めなくなることがあります）',
     },
   },
   'read-only-rootfs-missing': {
@@ -185,9 +199,9 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。read_only: true を設定し、書き込みが必要な場所には tmpfs かボリュームをマウントしてください',
-      fix: 'read_only: true を設定する',
+      fix: 'read_only: true を設定する（自身のファイルシステムに書き込むサービスが起動しなくなることがあります）',
       flag: '{container}のルートファイルシステムは書き込み可能です。侵入者がツールを置いたりファイルを改ざんしたりできます。--read-only を付け、書き込みが必要な場所には --tmpfs かボリュームをマウントしてください',
-      fixFlag: '--read-only を追加する',
+      fixFlag: '--read-only を追加する（自身のファイルシステムに書き込むサービスが起動しなくなることがあります）',
     },
   },
   'host-devices': {
@@ -211,10 +225,10 @@ export const ja: Record<string, RuleTexts> = {
         '{container}にはプロセス数の制限がありません。フォーク爆弾でホストのプロセステーブルが枯渇し、ホストが停止するおそれがあります',
       unlimited:
         '{container}はプロセス数の制限を {value}（無制限）にしています。フォーク爆弾でホストのプロセステーブルが枯渇するおそれがあります',
-      fix: 'pids_limit: 200 を設定する',
-      fixDeploy: 'deploy.resources.limits.pids: 200 を設定する',
-      fixFlag: '--pids-limit 200 を追加する',
-      fixFlagValue: '--pids-limit 200 に設定する',
+      fix: 'pids_limit: 200 を設定する（200 を超えるプロセスやスレッドを使うサービスが動かなくなることがあります）',
+      fixDeploy: 'deploy.resources.limits.pids: 200 を設定する（200 を超えるプロセスやスレッドを使うサービスが動かなくなることがあります）',
+      fixFlag: '--pids-limit 200 を追加する（200 を超えるプロセスやスレッドを使うサービスが動かなくなることがあります）',
+      fixFlagValue: '--pids-limit 200 に設定する（200 を超えるプロセスやスレッドを使うサービスが動かなくなることがあります）',
     },
   },
   'memory-limit-missing': {
@@ -222,8 +236,8 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}にはメモリの制限がありません。メモリリークや攻撃でホストのメモリを使い切り、他のコンテナを圧迫するおそれがあります',
-      fix: 'mem_limit: 512m を追加する',
-      fixFlag: '--memory 512m を追加する',
+      fix: 'mem_limit: 512m を追加する（より多くのメモリーを必要とするサービスは強制終了されることがあります）',
+      fixFlag: '--memory 512m を追加する（より多くのメモリーを必要とするサービスは強制終了されることがあります）',
     },
   },
   'cpu-limit-missing': {
@@ -231,8 +245,8 @@ export const ja: Record<string, RuleTexts> = {
     messages: {
       default:
         '{container}には CPU の制限がありません。暴走したプロセスや侵害されたプロセス（暗号資産のマイニングなど）がホストのすべてのコアを占有するおそれがあります',
-      fix: 'cpus: 1.0 を追加する',
-      fixFlag: '--cpus 1.0 を追加する',
+      fix: 'cpus: 1.0 を追加する（1 コアより多くを必要とするサービスが遅くなることがあります）',
+      fixFlag: '--cpus 1.0 を追加する（1 コアより多くを必要とするサービスが遅くなることがあります）',
     },
   },
   'image-unpinned': {
@@ -316,7 +330,7 @@ export const ja: Record<string, RuleTexts> = {
       indexEnv:
         '{name}={url} により pip は平文の HTTP でパッケージをインストールします。ネットワーク経路上の誰でもインストールされるものを差し替えられます。HTTPS のインデックスを使ってください',
       fix: 'https:// を使う',
-      fixIndex: 'https:// を使う（安全ではない修正：HTTP しか提供しないインデックスは使えなくなります）',
+      fixIndex: 'https:// を使う（HTTP しか提供しないインデックスは使えなくなることがあります）',
     },
   },
   'tls-verification-disabled': {
@@ -339,9 +353,9 @@ export const ja: Record<string, RuleTexts> = {
         'export {name}={value} はこのスクリプトの以降のすべてのコマンドで {tool} の TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
       compose:
         '{container}は {name}={value} を設定しており、コンテナ内の {tool} の TLS 証明書の検証が無効になります。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
-      fix: '{flag} を削除する（安全ではない修正：証明書が信頼されない環境では再びダウンロードに失敗します）',
-      fixSignature: '{flag} を削除する（安全ではない修正：署名のないパッケージは再びインストールに失敗します）',
-      fixEnv: '{name}={value} を削除する（安全ではない修正：証明書が信頼されない環境では再び接続に失敗します）',
+      fix: '{flag} を削除する（有効な証明書や署名のないサーバーやパッケージでは、ビルドが失敗することがあります）',
+      fixSignature: '{flag} を削除する（署名のないパッケージのインストールが再び失敗することがあります）',
+      fixEnv: '{name}={value} を削除する（証明書が信頼されない環境では再び接続に失敗することがあります）',
       scriptFlag:
         '{flag} は {command} の証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、このコマンドがダウンロードするものを差し替えられます',
       scriptConfig:

@@ -8,10 +8,15 @@ export const apparmorDisabled: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The option is set on purpose, to let the service mount, use FUSE or trace processes; with the profile back those calls are denied and the service can fail at start.',
+  },
   messages: {
     default:
       '{Container} sets {option}: it turns off the AppArmor profile that stops the container from writing to /proc and /sys and from mounting file systems',
-    fix: 'Remove {option}',
+    fix: 'Remove {option} (may break a service that mounts file systems or traces processes)',
   },
   check(c) {
     return c.securityOpt

@@ -13,14 +13,19 @@ export const capDropMissing: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'Many images start as root and need some default capabilities (CHOWN, SETUID, SETGID, DAC_OVERRIDE, NET_BIND_SERVICE) to fix volume owners, drop to their user or bind a low port; without them they fail to start (PostgreSQL, MySQL, nginx).',
+  },
   messages: {
     default:
       "{Container} keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with cap_drop: [ALL] and add back only what it needs",
     partial:
       "{Container} drops only some capabilities: cap_drop without ALL keeps the rest of Docker's defaults; drop ALL and add back only what it needs",
     flag: "{Container} keeps Docker's default capabilities (e.g. NET_RAW, SETUID, DAC_OVERRIDE): drop them all with --cap-drop ALL and add back only what it needs with --cap-add",
-    fix: 'Add cap_drop: [ALL]',
-    fixFlag: 'Add --cap-drop ALL',
+    fix: 'Add cap_drop: [ALL] (may stop a service that changes file owners or users at start, e.g. a database)',
+    fixFlag: 'Add --cap-drop ALL (may stop a service that changes file owners or users at start, e.g. a database)',
   },
   check(c) {
     if (c.capDrop.some((d) => !d.known || /^(cap_)?all$/i.test(d.value.trim()))) return [];

@@ -8,10 +8,15 @@ export const cpuLimitMissing: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'One core is a guess: a service that needs more is throttled and can time out under load; choose the limit from what the service uses.',
+  },
   messages: {
     default: '{Container} has no CPU limit: a runaway or compromised process in it (e.g. a crypto miner) can take every core of the host',
-    fix: 'Add cpus: 1.0',
-    fixFlag: 'Add --cpus 1.0',
+    fix: 'Add cpus: 1.0 (may slow a service that needs more than one core)',
+    fixFlag: 'Add --cpus 1.0 (may slow a service that needs more than one core)',
   },
   check(c) {
     const { cpus, cpuQuota, deployCpus } = c.limits;

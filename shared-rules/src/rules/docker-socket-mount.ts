@@ -13,6 +13,11 @@ export const dockerSocketMount: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The socket is mounted because the service talks to the engine (a reverse proxy that reads container labels, a CI runner, a monitor, an updater); without it that service stops working.',
+  },
   messages: {
     default:
       'Mounting {path} gives {container} full control of the container engine: it can start a privileged container and take over the host',
@@ -20,7 +25,7 @@ export const dockerSocketMount: Rule = {
       'Mounting {path} gives {container} full control of the container engine, even read-only (:ro does not limit the API): it can start a privileged container and take over the host',
     directory:
       'Mounting {path} exposes the container-engine socket inside it to {container}: it can start a privileged container and take over the host',
-    fix: 'Remove the {path} mount',
+    fix: 'Remove the {path} mount (breaks a service that uses the engine API, e.g. a proxy, a CI runner or a monitor)',
   },
   check(c) {
     const out = [];

@@ -8,11 +8,16 @@ export const hostIpc: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      '--ipc host is set for programs sharing memory with host processes or other containers (X11 clients, some databases and GPU workloads); without it they cannot attach to it.',
+  },
   messages: {
     default:
       "{Container} uses ipc: host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
     flag: "{Container} runs with --ipc host: it shares the host's shared memory and IPC objects, so it can read or tamper with other processes' data",
-    fixFlag: 'Remove --ipc host',
+    fixFlag: 'Remove --ipc host (may break a program that shares memory with host processes)',
   },
   check(c) {
     const v = c.ipc;

@@ -8,11 +8,16 @@ export const hostNetwork: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'a container on the host network reaches host services on localhost and listens on host ports without -p; without it those connections and ports stop working until ports are published.',
+  },
   messages: {
     default:
       "{Container} uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
     flag: "{Container} runs with --network host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
-    fixFlag: 'Remove --network host',
+    fixFlag: 'Remove --network host (may break a container that reaches host services on localhost or serves without -p)',
   },
   check(c) {
     const v = c.networkMode;

@@ -8,11 +8,16 @@ export const hostPid: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      '--pid host is set for tools that watch or signal host processes (monitoring agents, debuggers, process exporters); without it they see only their own processes.',
+  },
   messages: {
     default:
       '{Container} uses pid: host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them',
     flag: '{Container} runs with --pid host: it sees every process on the host, can read their environment and command lines, and as root can signal or trace them',
-    fixFlag: 'Remove --pid host',
+    fixFlag: 'Remove --pid host (may break a monitoring or debugging tool that reads host processes)',
   },
   check(c) {
     const v = c.pid;

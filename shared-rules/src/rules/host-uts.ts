@@ -8,10 +8,15 @@ export const hostUts: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      "--uts host is set for containers that must see or set the host's hostname (system agents, some licence checks); without it they see the container's own hostname.",
+  },
   messages: {
     default: "{Container} uses uts: host: it shares the host's hostname and domain name, and as root can change them for the whole host",
     flag: "{Container} runs with --uts host: it shares the host's hostname and domain name, and as root can change them for the whole host",
-    fixFlag: 'Remove --uts host',
+    fixFlag: "Remove --uts host (may break a tool that must see or set the host's hostname)",
   },
   check(c) {
     const v = c.uts;

@@ -21,9 +21,9 @@ export const imageNoDigest: Rule = {
     malformedDigest:
       '{image} has a digest that is not one ({digest}: a sha256 digest has 64 lowercase hex digits), so only the tag names the image and Docker rejects the reference; pin the full digest',
   },
-  check(c) {
+  check(c, ctx) {
     const out: RuleReport[] = [];
-    for (const { value, ref, text, via } of imagesOf(c)) {
+    for (const { value, ref, text, via } of imagesOf(c, ctx.project)) {
       if (hasDigest(ref) || !ref.tag || ref.tag === 'latest') continue;
       const messageId = hasMalformedDigest(ref) ? 'malformedDigest' : via ? 'via' : c.origin === 'dockerfile' ? 'dockerfile' : 'default';
       out.push({ messageId, args: { service: c.name, image: text, via: via ?? '', digest: ref.digest ?? '' }, at: value.source });

@@ -27,9 +27,9 @@ export const imageUnpinned: Rule = {
     malformedDigest:
       '{image} has a digest that is not one ({digest}: a sha256 digest has 64 lowercase hex digits), so it pins nothing and Docker rejects the reference; pin the full digest',
   },
-  check(c) {
+  check(c, ctx) {
     const out: RuleReport[] = [];
-    for (const { value, ref, text, via } of imagesOf(c)) {
+    for (const { value, ref, text, via } of imagesOf(c, ctx.project)) {
       if (hasDigest(ref) || (ref.tag && ref.tag !== 'latest')) continue;
       const latest = ref.tag === 'latest';
       let messageId: string;

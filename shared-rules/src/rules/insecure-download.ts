@@ -17,6 +17,12 @@ export const insecureDownload: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['dockerfile', 'script'],
   fixable: true,
+  fixSafety: {
+    safety: 'safe',
+    unsafeTitles: ['fixIndex'],
+    reason:
+      'Download hosts serve the same file over HTTPS in the common case; when one does not, or the image has no CA certificates, the build fails at that step, visibly, and nothing changes in images already built.',
+  },
   messages: {
     default:
       '{command} downloads {url} over plain HTTP: anyone on the network path can read it and replace it with their own content; use HTTPS',
@@ -26,7 +32,7 @@ export const insecureDownload: Rule = {
     indexEnv:
       '{name}={url} makes pip install packages over plain HTTP: anyone on the network path can replace what it installs; use an HTTPS index',
     fix: 'Use https://',
-    fixIndex: 'Use https:// (unsafe: an index that serves only HTTP stops working)',
+    fixIndex: 'Use https:// (may break an index that serves only HTTP)',
   },
   check(c) {
     const out: RuleReport[] = [];
@@ -102,7 +108,7 @@ function indexOptions(cmd: ShellCommand, words: string[]): RuleReport[] {
       messageId: 'index',
       args: { command: commandName(words), url: url.text.slice(start) },
       at: at ? { file: url.source.file, range: at } : url.source,
-      fix: fixOf('fixIndex', edits, undefined, 'unsafe'),
+      fix: fixOf('fixIndex', edits),
     });
   }
   return out;

@@ -8,10 +8,15 @@ export const memoryLimitMissing: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      '512 MB is a guess: a database, a JVM or a search engine commonly needs more and is killed by the kernel when it reaches the limit; choose it from what the service uses.',
+  },
   messages: {
     default: "{Container} has no memory limit: a leak or an attack in it can use all the host's memory and starve other containers",
-    fix: 'Add mem_limit: 512m',
-    fixFlag: 'Add --memory 512m',
+    fix: 'Add mem_limit: 512m (may get a service that needs more memory killed)',
+    fixFlag: 'Add --memory 512m (may get a service that needs more memory killed)',
   },
   check(c) {
     if (isSet(c.limits.memLimit) || isSet(c.limits.deployMemory)) return [];

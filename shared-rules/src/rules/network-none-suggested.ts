@@ -37,16 +37,21 @@ export const networkNoneSuggested: Rule = {
   defaultSeverity: 'hint',
   appliesTo: ['compose'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The service then has no network at all: a service that fetches, reports or resolves names stops working; only you know whether it needs none.',
+  },
   messages: {
     default:
       '{Container} runs image {image} from outside the trusted registries and publishes no ports: if it needs no network, network_mode: none keeps it from reaching the network',
-    fix: 'Add network_mode: none',
+    fix: 'Add network_mode: none (cuts the service off every network, DNS included)',
   },
   check(c, ctx) {
     const trusted = ctx.settings.trustedRegistries;
     if (!trusted || trusted.length === 0) return [];
     if (c.networkMode || c.build || c.ports.length > 0 || c.dependsOn.length > 0) return [];
-    const [image] = imagesOf(c);
+    const [image] = imagesOf(c, ctx.project);
     if (!image || isTrustedBy(image.ref, trusted)) return [];
     if (hasDependents(ctx.project, c.name)) return [];
     return [

@@ -12,6 +12,11 @@ export const noNewPrivilegesMissing: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'safe',
+    reason:
+      'It only stops a process from gaining privileges through setuid binaries or file capabilities, which a service rarely does at run time (entrypoints that start as root and drop to a user with gosu or su-exec keep working); a service that runs sudo as a non-root user would fail.',
+  },
   messages: {
     default: '{Container} does not set no-new-privileges: a process in it can gain privileges through setuid binaries such as su or sudo',
     fix: 'Add security_opt: [no-new-privileges:true]',

@@ -15,14 +15,19 @@ export const pidsLimitMissing: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The limit counts threads too: a JVM, a search engine or a database with many connections can run more than 200 and then fails to start new ones under load; choose the limit from what the service uses.',
+  },
   messages: {
     default: "{Container} has no process limit: a fork bomb in it can exhaust the host's process table and take the host down",
     unlimited:
       "{Container} sets the process limit to {value}, which means unlimited: a fork bomb in it can exhaust the host's process table",
-    fix: 'Set pids_limit: 200',
-    fixDeploy: 'Set deploy.resources.limits.pids: 200',
-    fixFlag: 'Add --pids-limit 200',
-    fixFlagValue: 'Set --pids-limit 200',
+    fix: 'Set pids_limit: 200 (may stop a service that runs more than 200 processes or threads)',
+    fixDeploy: 'Set deploy.resources.limits.pids: 200 (may stop a service that runs more than 200 processes or threads)',
+    fixFlag: 'Add --pids-limit 200 (may stop a service that runs more than 200 processes or threads)',
+    fixFlagValue: 'Set --pids-limit 200 (may stop a service that runs more than 200 processes or threads)',
   },
   check(c) {
     const { pidsLimit, deployPids } = c.limits;
@@ -43,7 +48,8 @@ export const pidsLimitMissing: Rule = {
     const edits: TextEdit[] = [];
     for (const v of [pidsLimit, deployPids]) {
       if (!v) continue;
-      const e = v.replace?.(DEFAULT_LIMIT);
+      // A value built from variables (`${PIDS:--1}`) is the user's knob: not overwritten.
+      const e = v.raw === undefined ? v.replace?.(DEFAULT_LIMIT) : undefined;
       if (!e) return [{ messageId: 'unlimited', args: { service: c.name, value: written.value.trim() }, at: written.source }];
       edits.push(...e);
     }

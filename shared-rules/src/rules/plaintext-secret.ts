@@ -10,7 +10,9 @@ import { joinPath } from '../paths';
  * the variable is *about* the secret rather than the secret: FILE, PATH, DIR, ID, NAME, USER, URL,
  * HOST, PORT, LENGTH, TTL, EXPIRY, TYPE, METHOD, ... (`PASSWORD_FILE`, `TOKEN_URL`), or the name says it is
  * PUBLIC. Well-known credential names the word rules would miss count too (`AWS_ACCESS_KEY_ID`,
- * `NPM_CONFIG__AUTH`). Values that are booleans (`ALLOW_EMPTY_PASSWORD: "yes"`) are flags, not secrets.
+ * `NPM_CONFIG__AUTH`). Values that are booleans (`ALLOW_EMPTY_PASSWORD: "yes"`) are flags, not secrets, and values
+ * that are file paths (`GOOGLE_APPLICATION_CREDENTIALS=/run/config/key.json`, `TLS_KEY=certs/server.key`) name
+ * where the secret is.
  *
  * Compose: a literal, non-empty, non-interpolated value. Dockerfile: every such ARG (build arguments are
  * recorded in the image history even without a default) and every such ENV with a literal value.
@@ -94,6 +96,22 @@ const ABOUT = new Set([
 ]);
 const FLAG_VALUE = /^(true|false|yes|no|on|off)$/i;
 
+/** File extensions of key, certificate, keystore and config files: a value ending so names a file. */
+const FILE_EXTENSION =
+  /\.(?:json|pem|key|crt|cert|cer|der|csr|p7b|p8|p12|pfx|jks|keystore|truststore|pub|asc|gpg|kdbx|txt|ya?ml|toml|ini|conf|cfg|env|properties|xml)$/i;
+/** An absolute POSIX path with at least two segments of path characters (`/run/secrets/db`), not base64 (`+`, `=`). */
+const ABSOLUTE_PATH = /^\/[\w.@-]+(?:\/[\w.@-]+)+\/?$/;
+/** `~/x`, `./x`, `../x`, `C:\x`, `C:/x`. */
+const OTHER_PATH = /^(?:~|\.{1,2})[\\/][\w.@\\/-]+$|^[A-Za-z]:[\\/][\w .@\\/-]*$/;
+
+/** A value that names a file rather than being a credential: a path, or a file name with a key/config extension. */
+export function looksLikePath(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || v.length > 4096 || /\s/.test(v.replace(/^[A-Za-z]:[\\/].*$/, ''))) return false;
+  if (ABSOLUTE_PATH.test(v) || OTHER_PATH.test(v)) return true;
+  return /^[\w.@\\/:~-]+$/.test(v) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && FILE_EXTENSION.test(v);
+}
+
 /** Answers by name: the same variables recur across services and files (anchors, shared `.env` names). */
 const credentialNames = new Map<string, boolean>();
 
@@ -165,6 +183,8 @@ export const plaintextSecret: Rule = {
       }
       if (!looksLikeCredentialName(e.name)) continue;
       if (e.kind === 'arg') {
+        // `ARG GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/key.json`: the default says it holds a path.
+        if (e.value?.known && looksLikePath(e.value.value)) continue;
         out.push({ messageId: 'arg', args: { name: e.name }, at: e.source });
       } else if (hasLiteralValue(e)) {
         const messageId = e.kind === 'env' ? 'env' : c.origin === 'docker-run' ? 'flag' : 'default';
@@ -179,7 +199,7 @@ function hasLiteralValue(e: EnvEntry): boolean {
   const v = e.value;
   if (!v || !v.known || e.interpolated) return false;
   const text = v.value.trim();
-  return text !== '' && !FLAG_VALUE.test(text);
+  return text !== '' && !FLAG_VALUE.test(text) && !looksLikePath(text);
 }
 
 /**

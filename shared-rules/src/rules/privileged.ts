@@ -8,10 +8,15 @@ export const privileged: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'privileged is set for a service that needs devices, mounts or kernel settings (Docker-in-Docker, hardware access, VPN, system monitors); without it those fail.',
+  },
   messages: {
     default: "{Container} runs privileged: it gets every capability and the host's devices, so root in it is root on the host",
-    fix: 'Remove privileged: true',
-    fixFlag: 'Remove --privileged',
+    fix: 'Remove privileged: true (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
+    fixFlag: 'Remove --privileged (may break a service that needs host devices or kernel features, e.g. Docker-in-Docker)',
   },
   check(c) {
     const v = c.privileged;

@@ -8,10 +8,15 @@ export const seccompDisabled: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The option is set on purpose, for a browser sandbox, a debugger, nested containers or an old runtime; with the default filter back their system calls fail.',
+  },
   messages: {
     default:
       '{Container} sets {option}: it turns off the seccomp filter, so the container can make every system call, including those used in kernel exploits and container escapes',
-    fix: 'Remove {option}',
+    fix: 'Remove {option} (may break a service that needs blocked system calls, e.g. a browser sandbox or a debugger)',
   },
   check(c) {
     return c.securityOpt

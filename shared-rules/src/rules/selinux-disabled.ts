@@ -8,10 +8,15 @@ export const selinuxDisabled: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The option is usually set because bind-mounted host files lack the container label; with labelling back the service is denied access to them on SELinux hosts until the mounts get :z or :Z.',
+  },
   messages: {
     default:
       '{Container} sets {option}: it turns off SELinux separation, so the container is not confined from the host files and other containers it can reach',
-    fix: 'Remove {option}',
+    fix: 'Remove {option} (may stop a service from reading its bind mounts on SELinux hosts)',
   },
   check(c) {
     return c.securityOpt

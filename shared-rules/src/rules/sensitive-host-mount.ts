@@ -1,7 +1,7 @@
 import type { Mount, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { bindHostPath, isEngineSocketPath, isSensitiveHostPath } from '../paths';
-import { fixOf, rewriteAffixes } from '../values';
+import { fixOf, rewriteAffixes, writtenFields } from '../values';
 
 /**
  * A bind mount of the host's system or credential folders (`/`, `/etc`, `~/.ssh`, ...) or of a parent of
@@ -15,11 +15,16 @@ export const sensitiveHostMount: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['compose', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'A writable mount of a host folder is sometimes used for writing (a file server sharing /home, a tool that manages /etc or /var/lib/docker); read-only, its writes fail.',
+  },
   messages: {
     default: "{Container} mounts the host's {path} writable: a compromised container can change host files there and take over the host",
     readOnly:
       "{Container} mounts the host's {path} read-only: it can still read host secrets and configuration there; mount only the file it needs",
-    fix: 'Mount {path} read-only',
+    fix: 'Mount {path} read-only (may break a service that writes there)',
   },
   check(c) {
     const out: RuleReport[] = [];
@@ -41,14 +46,18 @@ export const sensitiveHostMount: Rule = {
   },
 };
 
-/** `:ro` in the short syntax's mode field (`/etc:/etc` → `/etc:/etc:ro`, `:rw,z` → `:ro,z`), or `read_only: true`. */
+/**
+ * `:ro` in the short syntax's mode field (`/etc:/etc` → `/etc:/etc:ro`, `:rw,z` → `:ro,z`), or `read_only: true`.
+ * None where a variable may hold a `:` (the fields as written must line up with the value's) or holds the setting.
+ */
 function readOnlyEdits(m: Mount): TextEdit[] | undefined {
   if (m.syntax === 'long') {
-    if (m.readOnlyValue) return m.readOnlyValue.known ? m.readOnlyValue.replace?.('true') : undefined;
+    const v = m.readOnlyValue;
+    if (v) return v.known && v.raw === undefined ? v.replace?.('true') : undefined;
     return m.mapping?.addEntry('read_only', 'true');
   }
   const scalar = m.scalar;
-  if (!scalar?.known) return undefined;
+  if (!scalar?.known || !writtenFields(scalar)) return undefined;
   const fields = scalar.value.split(':');
   if (fields.length === 2) return rewriteAffixes(scalar, { addSuffix: ':ro' });
   if (fields.length !== 3) return undefined;

@@ -41,6 +41,11 @@ export const tlsVerificationDisabled: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['dockerfile', 'compose', 'script', 'docker-run'],
   fixable: true,
+  fixSafety: {
+    safety: 'unsafe',
+    reason:
+      'The flag is usually there because a check once failed (an image without CA certificates, a self-signed or intercepting proxy, a local unsigned package); without it that download or install fails again.',
+  },
   messages: {
     flag: '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what the build downloads',
     signature:
@@ -63,9 +68,9 @@ export const tlsVerificationDisabled: Rule = {
       '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what this command downloads',
     scriptConfig:
       '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the servers they talk to',
-    fix: 'Remove {flag} (unsafe: the download fails again where the certificate is not trusted)',
-    fixSignature: 'Remove {flag} (unsafe: installing fails again for packages that are not signed)',
-    fixEnv: 'Remove {name}={value} (unsafe: connections fail again where the certificate is not trusted)',
+    fix: 'Remove {flag} (may fail the build where the server or package has no valid certificate or signature)',
+    fixSignature: 'Remove {flag} (may break installing packages that are not signed)',
+    fixEnv: 'Remove {name}={value} (may break connections where the certificate is not trusted)',
   },
   check(c) {
     const out: RuleReport[] = [];

@@ -36,7 +36,7 @@ export const untrustedRegistry: Rule = {
     const trusted = ctx.settings.trustedRegistries;
     if (!trusted || trusted.length === 0) return [];
     const out: RuleReport[] = [];
-    for (const { value, ref, text, via } of imagesOf(c)) {
+    for (const { value, ref, text, via } of imagesOf(c, ctx.project)) {
       if (isTrustedBy(ref, trusted)) continue;
       out.push({
         messageId: via ? 'via' : c.origin === 'dockerfile' ? 'dockerfile' : 'default',
