@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
+import { parseTree } from 'jsonc-parser';
 import { Analysis } from '../server/src/analysis';
 import { BenchClient } from './lsp-client';
 import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
@@ -78,6 +79,15 @@ function cases(): Case[] {
     fs.writeFileSync(path.join(dir, 'docker-compose.override.yml'), generateOverride(services.items.map((p) => p.key.value)));
     out.push({ name: '(e) (b) + override file', file, languageId: 'dockercompose', text: sentry.text });
   }
+  // A realistic devcontainer.json (comments, runArgs, mounts, features, lifecycle commands), in its .devcontainer/.
+  const example = path.join(repo, 'examples', 'devcontainer', '.devcontainer', 'devcontainer.json');
+  if (fs.existsSync(example)) {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-dc-')), '.devcontainer');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'devcontainer.json');
+    fs.copyFileSync(example, file);
+    out.push({ name: '(g) devcontainer.json', file, languageId: 'jsonc', text: fs.readFileSync(file, 'utf8') });
+  }
   return out;
 }
 
@@ -86,7 +96,12 @@ function cases(): Case[] {
  * files and Dockerfiles), timed in alternation after a warm-up, so that JIT and garbage collection weigh on both alike.
  */
 function floorAndLint(c: Case): { floor: number[]; lint: number[] } {
-  const parse = c.languageId === 'dockerfile' ? () => DockerfileParser.parse(c.text) : () => parseDocument(c.text);
+  const parse =
+    c.languageId === 'dockerfile'
+      ? () => DockerfileParser.parse(c.text)
+      : c.languageId === 'jsonc'
+        ? () => parseTree(c.text, [], { allowTrailingComma: true })
+        : () => parseDocument(c.text);
   // Cold, as the CLI lints a file: a fresh analysis keeps none of the RUN analyses and parses the editor keeps.
   const lint = () => {
     new Analysis().lint(c.file, { text: c.text });
@@ -108,9 +123,29 @@ function floorAndLint(c: Case): { floor: number[]; lint: number[] } {
   return out;
 }
 
-/** Where the benchmark types: after the last line, and at the end of a `key: value` line in the middle. */
-function editPoints(text: string): { end: { line: number; character: number }; middle: { line: number; character: number } } {
+interface EditPoints {
+  end: { line: number; character: number };
+  middle: { line: number; character: number };
+  /** Where Enter is typed, when not at `middle`. */
+  enter?: { line: number; character: number };
+}
+
+/**
+ * Where the benchmark types: after the last line, and at the end of a `key: value` line in the middle. In JSON, where
+ * a letter after a value or a line break inside a string is a syntax error, inside string values (the last one and
+ * one in the middle), and Enter at the start of the middle line.
+ */
+function editPoints(text: string, languageId: string): EditPoints {
   const lines = text.split('\n');
+  if (languageId === 'jsonc') {
+    const inString = (line: number) => ({ line, character: lines[line].lastIndexOf('"') });
+    const valued = (l: string) => /^\s+"\w+": "[^"]*",?\s*$/.test(l);
+    let middle = Math.floor(lines.length / 2);
+    while (middle < lines.length - 1 && !valued(lines[middle])) middle++;
+    let last = lines.length - 1;
+    while (last > 0 && !valued(lines[last])) last--;
+    return { end: inString(last), middle: inString(middle), enter: { line: middle, character: 0 } };
+  }
   const end = { line: lines.length - 1, character: 0 }; // the empty line after the final newline
   // A compose value, or a Dockerfile instruction or the last line of a continued RUN (typing after a `\` would
   // join the next line to it, which is not what typing a word does).
@@ -202,7 +237,7 @@ function cliSideBySide(): CompareRow[] {
     rows.push(...compare(w, tools, runs, measure.run, tmp));
   }
   console.table(rows);
-  console.log('Scripts and devcontainer.json: no front end for them in this build yet, so no rows.');
+  console.log('Scripts and devcontainer.json: compose-lint does not read them, so no side-by-side rows (their latency rows are above).');
   return rows;
 }
 
@@ -252,10 +287,10 @@ async function latency(all: Case[], rows: Row[], results: Record<string, unknown
   const client = await BenchClient.start(serverJs, { debounceMs: 0, enable: true, run: 'onType' });
   for (const c of all) {
     const { floor: fl, lint } = floorAndLint(c);
-    const points = editPoints(c.text);
-    const atEnd = await typing(client, c, points.end, '#');
+    const points = editPoints(c.text, c.languageId);
+    const atEnd = await typing(client, c, points.end, c.languageId === 'jsonc' ? 'x' : '#');
     const inMiddle = await typing(client, c, points.middle, 'x');
-    const enterMid = await typing(client, c, points.middle, '\n');
+    const enterMid = await typing(client, c, points.enter ?? points.middle, '\n');
     const floorP50 = percentile(fl, 50);
     rows.push({
       case: c.name,

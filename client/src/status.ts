@@ -12,7 +12,9 @@ export function createStatusItem(): vscode.Disposable {
     if (!doc) return item.hide();
     const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE);
     const relevant =
-      ours.length > 0 || ['dockercompose', 'dockerfile'].includes(doc.languageId) || /compose[^/\\]*\.ya?ml$/i.test(doc.fileName);
+      ours.length > 0 ||
+      ['dockercompose', 'dockerfile'].includes(doc.languageId) ||
+      /(compose[^/\\]*\.ya?ml|devcontainer\.json)$/i.test(doc.fileName);
     if (!relevant) return item.hide();
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     item.text = ours.length === 0 ? '$(shield) Dockwarden' : `$(shield) ${ours.length}`;

@@ -1,39 +1,67 @@
 import type { Suppression } from '../../shared-rules/src/model';
 
 /**
- * Finds `# dockwarden-ignore <id>[,<id>] [-- reason]` and `# dockwarden-ignore-file ...` comments in any
- * text whose comments start with `#` (Compose YAML, Dockerfiles, .env).
+ * Suppression comments: `dockwarden-ignore <id>[,<id>] [-- reason]` and `dockwarden-ignore-file ...`, in `#`
+ * comments (Compose YAML, Dockerfiles, .env, scripts: scanSuppressions) or in the comments of another syntax that a
+ * front end finds itself (`//` and `/* *\/` in devcontainer.json: suppressionsFromComments).
  *
- * A comment on a line of its own covers the next line that is neither blank nor a comment; a comment at the
- * end of a line covers that line. `#` counts as a comment only at the start of a line or after whitespace,
- * and not inside a quoted string that starts on the same line.
+ * A comment on a line of its own covers the next line that holds code (not blank, not only comments); a comment
+ * at the end of a line covers that line.
  */
 export function scanSuppressions(file: string, text: string): Suppression[] {
   if (text.indexOf('dockwarden-ignore') < 0) return [];
   const lines = text.split(/\r\n|\n|\r/);
-  const out: Suppression[] = [];
-  const pendingOwnLine: Suppression[] = [];
+  const comments: CommentAt[] = [];
+  const code: number[] = [];
   for (let line = 0; line < lines.length; line++) {
     const content = lines[line];
     const hash = commentStart(content);
     const ownLine = hash >= 0 && content.slice(0, hash).trim() === '';
-    if (!ownLine && content.trim() !== '') {
-      // The next code line: every pending own-line suppression covers it.
-      for (const s of pendingOwnLine.splice(0)) s.line = line;
-    }
-    if (hash < 0) continue;
-    const parsed = parseDirective(content.slice(hash));
+    if (!ownLine && content.trim() !== '') code.push(line);
+    if (hash >= 0)
+      comments.push({ line, lastLine: line, character: hash, endCharacter: content.length, body: content.slice(hash + 1), ownLine });
+  }
+  return suppressionsFromComments(file, comments, code);
+}
+
+/** A comment, as the suppression scan needs it. */
+export interface CommentAt {
+  /** The lines it starts and ends on, and its columns (UTF-16) on them. */
+  line: number;
+  lastLine: number;
+  character: number;
+  endCharacter: number;
+  /** Its text without the comment's opener and closer (`#`, `//`, `/*`, `*\/`). */
+  body: string;
+  /** Nothing but blanks before it on its line. */
+  ownLine: boolean;
+}
+
+/** Suppressions of comments (in text order); `codeLines`: the lines that hold code, ascending. */
+export function suppressionsFromComments(file: string, comments: readonly CommentAt[], codeLines: readonly number[]): Suppression[] {
+  const out: Suppression[] = [];
+  let next = 0;
+  for (const comment of comments) {
+    const parsed = parseDirective(comment.body);
     if (!parsed) continue;
     const s: Suppression = {
       ids: parsed.ids,
       scope: parsed.file ? 'file' : 'line',
-      line,
-      source: { file, range: { start: { line, character: hash }, end: { line, character: content.length } } },
+      line: comment.line,
+      source: {
+        file,
+        range: {
+          start: { line: comment.line, character: comment.character },
+          end: { line: comment.lastLine, character: comment.endCharacter },
+        },
+      },
     };
     out.push(s);
-    if (!parsed.file && ownLine) pendingOwnLine.push(s);
+    if (parsed.file || !comment.ownLine) continue;
+    // The next code line after the comment; none at the end of the file: it keeps its own line (reported unused).
+    while (next < codeLines.length && codeLines[next] <= comment.lastLine) next++;
+    if (next < codeLines.length) s.line = codeLines[next];
   }
-  // Own-line suppressions at the end of the file cover nothing; they keep their own line (reported unused).
   return out;
 }
 
@@ -60,7 +88,7 @@ function commentStart(line: string): number {
 }
 
 function parseDirective(comment: string): { ids: string[]; file: boolean } | undefined {
-  const m = /^#\s*dockwarden-ignore(-file)?(?=\s|$)(.*)$/.exec(comment);
+  const m = /^\s*dockwarden-ignore(-file)?(?=\s|$)(.*)$/s.exec(comment);
   if (!m) return undefined;
   const body = m[2].split(/\s--(?:\s|$)/)[0];
   const ids = body

@@ -48,6 +48,13 @@ export interface Val {
   replace?(text: string): TextEdit[];
   /** Edits that remove the whole `key: value` entry this value belongs to (Compose settings). */
   removeEntry?(): TextEdit[];
+  /**
+   * Set by a command-line flag in a file of another kind (a devcontainer's `runArgs`): messages and fix titles
+   * name the flag rather than a key. Values of `docker run` command lines need not set it (their origin says so).
+   */
+  flag?: boolean;
+  /** Set by a devcontainer feature (its id as written, e.g. `ghcr.io/devcontainers/features/docker-in-docker:2`). */
+  feature?: string;
 }
 
 /** An item of a sequence (a volume, a port, a cap_add entry, ...). */
@@ -55,6 +62,8 @@ export interface Item {
   source: Source;
   /** Edits that remove the item; also the parent key when the sequence becomes empty. */
   remove?(): TextEdit[];
+  /** Added by a devcontainer feature (its id as written): messages say the feature does it. */
+  feature?: string;
 }
 
 /** A mapping (block or flow) that entries can be added to, with the file's indentation and line ends. */
@@ -194,10 +203,11 @@ export interface BuildLink {
 
 /**
  * Where a container comes from: a Compose service, a Dockerfile image stage, a `docker run` / `create` command
- * line (shell scripts, Makefiles, CI workflows; also a GitHub Actions job or service container), or `script`:
- * not a container but the commands of a script file, CI step or recipe themselves (the RUN rules read them).
+ * line (shell scripts, Makefiles, CI workflows; also a GitHub Actions job or service container), a Dev Container
+ * (`devcontainer.json`: its keys and `runArgs`), or `script`: not a container but the commands of a script file,
+ * CI step, recipe or devcontainer lifecycle command themselves (the RUN rules read them).
  */
-export type ContainerOrigin = 'compose' | 'dockerfile' | 'docker-run' | 'script';
+export type ContainerOrigin = 'compose' | 'dockerfile' | 'docker-run' | 'devcontainer' | 'script';
 
 /**
  * A container: a Compose service (origin `compose`), a Dockerfile image stage (origin `dockerfile`), a
@@ -221,6 +231,11 @@ export interface ContainerSpec {
   image?: Val;
   user?: Val;
   privileged?: Val;
+  /**
+   * Every setting that makes the container privileged, when there can be several (a dev container's `privileged`
+   * key, `--privileged` in its `runArgs`, the docker-in-docker feature): each is reported. Undefined: `privileged`.
+   */
+  privilegedSources?: Val[];
   readOnly?: Val;
   networkMode?: Val;
   pid?: Val;
@@ -257,6 +272,12 @@ export interface ContainerSpec {
    * were interpolated with. Messages show `${NAME}` instead of such a value (a CI token must not reach SARIF).
    */
   processEnvValues?: EnvValue[];
+  /**
+   * Origin `script` of a devcontainer's lifecycle commands: `host` for `initializeCommand` (it runs on the
+   * developer's machine, before the container exists), `devcontainer` for the others (they run inside it).
+   * Undefined for scripts, recipes and CI steps.
+   */
+  runsIn?: 'host' | 'devcontainer';
 }
 
 export interface UserInstruction {
@@ -332,8 +353,9 @@ export interface Suppression {
 /** Everything parsed from one file. */
 export interface ParsedFile {
   file: string;
-  /** `docker-run`: a shell script, Makefile, CI workflow or Markdown file read for its command lines. */
-  kind: 'compose' | 'dockerfile' | 'docker-run';
+  /** `docker-run`: a shell script, Makefile, CI workflow or Markdown file read for its command lines;
+   * `devcontainer`: a `devcontainer.json`. */
+  kind: 'compose' | 'dockerfile' | 'docker-run' | 'devcontainer';
   containers: ContainerSpec[];
   suppressions: Suppression[];
   /** Problems found while parsing (syntax errors, limits hit); reported as findings by the engine. */

@@ -67,6 +67,14 @@ export function rewriteAffixes(v: Val | undefined, a: Affixes): TextEdit[] | und
   return v.replace(`${a.addPrefix ?? ''}${middle}${a.addSuffix ?? ''}`);
 }
 
+/**
+ * The setting is (or, when missing, would be) written as a command-line flag: on a `docker run` command line, or
+ * in a devcontainer's `runArgs` (a missing setting is added there; `v.flag` marks a value read from it).
+ */
+export function writtenAsFlag(c: ContainerSpec, v?: { flag?: boolean }): boolean {
+  return c.origin === 'docker-run' || (c.origin === 'devcontainer' && (v === undefined || v.flag === true));
+}
+
 /** The shell commands the RUN rules read: a Dockerfile's RUNs (every stage), or a script's own commands. */
 export function buildCommandsOf(c: ContainerSpec): BuildCommand[] {
   return c.dockerfile?.allRuns ?? c.scripts ?? [];

@@ -253,3 +253,44 @@ test('every fixable rule page says in its Fix section whether the fix is safe, a
   }
   assert.deepEqual(problems, []);
 });
+/** Rules that read devcontainer.json: their origin list, and the RUN rules through the lifecycle commands. */
+const DEVCONTAINER_RULES = [
+  ...allRules.filter((r) => r.appliesTo.includes('devcontainer')).map((r) => r.id),
+  'remote-script-piped-to-shell',
+  'insecure-download',
+  'tls-verification-disabled',
+];
+
+test('every rule that reads devcontainer.json has a Dev Containers section (EN, JA) whose example triggers it', () => {
+  const problems: string[] = [];
+  const unique = [...new Set(DEVCONTAINER_RULES)];
+  assert.ok(unique.length >= 30, `${unique.length} rules`);
+  for (const id of unique) {
+    const en = read(path.join(docs, `${id}.md`));
+    const ja = read(path.join(docs, 'ja', `${id}.md`));
+    if (!/^## Dev Containers$/m.test(ja)) problems.push(`ja/${id}.md: no Dev Containers section`);
+    if (!/Dev Containers/.test(en.split('\n')[2] ?? '')) problems.push(`${id}.md: the Applies to line does not name Dev Containers`);
+    const blocks = codeBlocks(en).filter((b) => b.section === 'Dev Containers' && b.lang === 'jsonc');
+    if (blocks.length === 0) problems.push(`${id}.md: no jsonc example in a Dev Containers section`);
+    for (const block of blocks) {
+      const file = '/docs-example/.devcontainer/devcontainer.json';
+      const findings = lintText({ file, text: block.code, options: { settings: SETTINGS[id] ?? {} } }).findings;
+      if (!findings.some((f) => f.rule === id)) problems.push(`${id}: the Dev Containers example does not trigger it`);
+      if (findings.some((f) => f.rule === 'parse-error')) problems.push(`${id}: the Dev Containers example does not parse`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the Dev Containers source page example reports what the page says', () => {
+  const page = read(path.join(root, 'docs', 'sources', 'devcontainer.md'));
+  const [example] = codeBlocks(page).filter((b) => b.lang === 'jsonc');
+  const found = lintText({ file: '/docs-example/.devcontainer/devcontainer.json', text: example.code }).findings;
+  const rules = found.map((f) => f.rule);
+  for (const rule of ['privileged', 'host-network', 'docker-socket-mount', 'sensitive-host-mount', 'remote-script-piped-to-shell']) {
+    assert.ok(rules.includes(rule), rule);
+  }
+  assert.equal(rules.filter((r) => r === 'privileged').length, 2, 'the key and the docker-in-docker feature');
+  assert.ok(!rules.includes('port-all-interfaces'), 'forwardPorts publishes nothing');
+  assert.match(found.find((f) => f.rule === 'remote-script-piped-to-shell')!.message, /runs on the host/);
+});

@@ -150,6 +150,8 @@ export class Analysis {
       return { ...none, kind, findings: this.fileProblem(file, 'file-too-large', texts(this.locale).tooLarge(policy.maxBytes), policy) };
     }
     try {
+      const owner = isVirtualPath(file) ? undefined : this.ownerOf(file);
+      if (owner) return this.lintWithin(owner, { file, kind, text }, request.overrides);
       return this.lintText(file, text, kind, policy, request.session);
     } catch (error) {
       // Front ends and the engine never throw by contract; if one does, say so instead of passing silently.
@@ -160,13 +162,23 @@ export class Analysis {
 
   /** Finds the files to lint under files and folders named on the command line. */
   discover(args: readonly string[], cwd: string, options: { listSkipped?: boolean; overrides?: ConfigOverrides } = {}): DiscoveryResult {
-    return discoverFiles(args, {
+    const result = discoverFiles(args, {
       cwd,
       listSkipped: options.listSkipped,
       files: this.configFiles(),
       config: this.explicit,
       kindOf: (file, text, explicit) => this.kindOf(file, { text, explicit }, options.overrides),
     });
+    // A file another one found here claims is linted as part of that file's project only (its findings come
+    // with that file's lint, as findings elsewhere).
+    const claimed = new Set<string>();
+    for (const f of result.files) {
+      const frontEnd = this.frontEnds.find((e) => e.kind === f.kind);
+      const text = frontEnd?.claims ? this.textOf(f.path) : undefined;
+      if (text !== undefined) for (const c of frontEnd!.claims!(f.path, text)) if (c !== f.path) claimed.add(c);
+    }
+    if (claimed.size > 0) result.files = result.files.filter((f) => !claimed.has(f.path));
+    return result;
   }
 
   /**
@@ -233,12 +245,19 @@ export class Analysis {
     this.sessions.delete(key);
   }
 
-  private lintText(file: string, text: string, kind: string, policy: Policy, sessionKey: string | undefined): FileLint {
+  private lintText(
+    file: string,
+    text: string,
+    kind: string,
+    policy: Policy,
+    sessionKey: string | undefined,
+    given?: { file: string; text: string },
+  ): FileLint {
     const frontEnd = this.frontEnds.find((f) => f.kind === kind);
     if (!frontEnd) return { file, kind: undefined, findings: [], elsewhere: [], dependencies: [] };
     const session = sessionKey === undefined ? undefined : this.session(sessionKey, kind);
     const tooLarge: string[] = [];
-    const loaded = frontEnd.load({ file, text, files: this.projectFiles(file, text, policy, tooLarge) }, session?.frontEnd);
+    const loaded = frontEnd.load({ file, text, files: this.projectFiles(file, text, policy, tooLarge, given) }, session?.frontEnd);
     const all = projectFindings(loaded.files, policy.engine, policy.rulesKey, session?.findings);
     const findings: Finding[] = [];
     const elsewhere: Finding[] = [];
@@ -252,6 +271,43 @@ export class Analysis {
     return lint;
   }
 
+  /** The file of another kind whose project claims `file` (FrontEnd.claims), read within the allowed folders. */
+  private ownerOf(file: string): { file: string; kind: string; text: string } | undefined {
+    for (const frontEnd of this.frontEnds) {
+      if (!frontEnd.claims || !frontEnd.ownersOf) continue;
+      for (const candidate of frontEnd.ownersOf(file)) {
+        if (candidate === file || !this.confinement.allows(candidate, path.dirname(file))) continue;
+        const policy = this.policies.forFile(candidate);
+        if (policy.ignored(candidate)) continue;
+        const r = this.reader.read(candidate, policy.maxBytes);
+        if (r.status === 'ok' && frontEnd.claims(candidate, r.text).includes(file))
+          return { file: candidate, kind: frontEnd.kind, text: r.text };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Lints `claimed` as part of its owner's project: the owner's lint (with the claimed file's text as given), its
+   * findings split into those in the claimed file and the others.
+   */
+  private lintWithin(
+    owner: { file: string; kind: string; text: string },
+    claimed: { file: string; kind: string; text: string },
+    overrides?: ConfigOverrides,
+  ): FileLint {
+    const policy = this.policies.forFile(owner.file, overrides);
+    const lint = this.lintText(owner.file, owner.text, owner.kind, policy, undefined, claimed);
+    const all = [...lint.findings, ...lint.elsewhere];
+    return {
+      file: claimed.file,
+      kind: claimed.kind,
+      findings: all.filter((f) => f.at.file === claimed.file),
+      elsewhere: all.filter((f) => f.at.file !== claimed.file),
+      dependencies: [owner.file, ...lint.dependencies.filter((f) => f !== claimed.file)],
+    };
+  }
+
   private session(key: string, kind: string): { kind: string; frontEnd: FrontEndSession; findings: FindingMemo } {
     let s = this.sessions.get(key);
     if (s) this.sessions.delete(key); // most recently used goes last
@@ -262,11 +318,12 @@ export class Analysis {
   }
 
   /** What a front end reads of the project: decoded, within the size limit and the allowed folders. */
-  private projectFiles(file: string, text: string, policy: Policy, tooLarge: string[]): FileAccess {
+  private projectFiles(file: string, text: string, policy: Policy, tooLarge: string[], given?: { file: string; text: string }): FileAccess {
     const ownDir = path.dirname(file);
     return {
       readText: (f) => {
         if (f === file) return text;
+        if (f === given?.file) return given.text;
         if (!this.confinement.allows(f, ownDir)) return undefined;
         const r = this.reader.read(f, policy.maxBytes);
         if (r.status === 'too-large' || (r.status === 'ok' && overLimit(r.text, policy.maxBytes))) {

@@ -33,6 +33,14 @@ export interface FrontEnd {
    * edited (the typing path); what it keeps there is up to it, and a result must always equal a lint without it.
    */
   load(request: LoadRequest, session?: FrontEndSession): LoadResult;
+  /**
+   * Other files this file makes part of its project exclusively (a devcontainer.json's Compose files under
+   * `.devcontainer/`): the core lints them only as part of it — a folder walk that finds both does not lint them
+   * alone, and linting one of them (an open editor) lints it within this file's project. From the text alone.
+   */
+  claims?(file: string, text: string): string[];
+  /** The files of this kind that may claim `file` (where to look for them: `claims` decides). */
+  ownersOf?(file: string): string[];
 }
 
 export interface LoadRequest {

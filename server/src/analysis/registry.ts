@@ -1,6 +1,7 @@
 import { ComposeFrontEnd } from '../compose/frontend';
 import { DockerfileFrontEnd } from '../dockerfile/frontend';
 import { CommandLineFrontEnd } from '../docker-run/frontend';
+import { DevcontainerFrontEnd } from '../devcontainer/frontend';
 import type { FrontEndFactory } from './frontend';
 
 /**
@@ -9,6 +10,7 @@ import type { FrontEndFactory } from './frontend';
  */
 export const FRONT_ENDS: readonly FrontEndFactory[] = [
   () => new CommandLineFrontEnd(),
+  (host) => new DevcontainerFrontEnd(host),
   (host) => new ComposeFrontEnd(host),
   () => new DockerfileFrontEnd(),
 ];

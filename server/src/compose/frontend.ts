@@ -4,7 +4,7 @@ import type { DockerfileFrontEnd } from '../dockerfile/frontend';
 import type { FileAccess } from '../fs';
 import { isYamlName, looksLikeCompose } from './detect';
 import { ComposeParseCache } from '../project/parse-cache';
-import { loadComposeProject, type ComposeProject } from '../project/project';
+import { loadComposeFiles, loadComposeProject, type ComposeProject, type ProjectOptions } from '../project/project';
 import { projectReferences, typingLoad, type TypingState } from './typing';
 
 /**
@@ -54,13 +54,22 @@ export class ComposeFrontEnd implements FrontEnd {
     return loaded.result;
   }
 
+  /** The Compose files `files` as one project (`docker compose -f a -f b`), for another front end (a devcontainer). */
+  loadFiles(files: readonly string[], access: FileAccess): ComposeProject {
+    return loadComposeFiles(files, this.options(access));
+  }
+
   private project(file: string, files: FileAccess): ComposeProject {
+    return loadComposeProject(path.resolve(file), this.options(files));
+  }
+
+  private options(files: FileAccess): ProjectOptions {
     const dockerfiles = this.host.frontEnd<DockerfileFrontEnd>('dockerfile');
-    return loadComposeProject(path.resolve(file), {
+    return {
       files,
       processEnv: this.host.processEnv,
       parses: this.parses,
       parseDockerfile: dockerfiles && ((f, text, target) => dockerfiles.parse(f, text, target)),
-    });
+    };
   }
 }

@@ -42,6 +42,9 @@ export interface CommandContext {
   /** Words `from`..`to` are all of a YAML entry's value (`options: --privileged`): removing all of them removes the
    * entry instead of leaving it empty. */
   entry?: { from: number; to: number; remove(): TextEdit[] };
+  /** The words are items of a list (a devcontainer's `runArgs`): the source removes words `from..to` (indexes as
+   * `containerOfFlags` numbers them, 0 and 1 being the made-up `docker create`); undefined when it cannot. */
+  removeWords?(from: number, to: number): TextEdit[] | undefined;
 }
 
 /** A word of the command with its file offsets. */
@@ -164,6 +167,7 @@ class Builder {
   }
 
   removeWords(from: number, to: number): TextEdit[] | undefined {
+    if (this.ctx.removeWords) return this.ctx.removeWords(from, to);
     const entry = this.ctx.entry;
     if (entry && from <= entry.from && to >= entry.to) return entry.remove();
     const first = this.words[from];

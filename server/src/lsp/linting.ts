@@ -19,7 +19,7 @@ export interface LastLint {
 const KEPT_LINTS = 32;
 
 /** Files others depend on: a change re-lints the open documents that read them. */
-const DEPENDENCY_NAME = /(^\.env$)|(compose[^/]*\.ya?ml$)|(ockerfile)|(ontainerfile)|(^\.dockwarden\.ya?ml$)/i;
+const DEPENDENCY_NAME = /(^\.env$)|(compose[^/]*\.ya?ml$)|(ockerfile)|(ontainerfile)|(^\.dockwarden\.ya?ml$)|(^\.?devcontainer\.json$)/i;
 
 /**
  * When and what to lint. Lints run one at a time, each in a turn of the event loop of its own, so that requests

@@ -44,13 +44,19 @@ export function loadComposeProject(file: string, options: ProjectOptions): Compo
   const loader = new ProjectLoader(options);
   const projectFiles = loader.projectFilesFor(path.resolve(file));
   loader.loadProject(projectFiles, path.dirname(projectFiles[0]), undefined, 0);
-  return {
-    composeFiles: loader.composeFiles,
-    dependencies: [...loader.dependencies],
-    parsed: loader.parsed,
-    dockerfiles: loader.dockerfiles,
-    composeSources: [...loader.composeSources],
-  };
+  return loader.project();
+}
+
+/**
+ * Loads the Compose files `files` as one project, in order, as `docker compose -f a -f b` does (a devcontainer.json's
+ * `dockerComposeFile`): the project directory is the first file's folder, its `.env` applies; then `extends`,
+ * `include` and `build:` links as for any project.
+ */
+export function loadComposeFiles(files: readonly string[], options: ProjectOptions): ComposeProject {
+  const loader = new ProjectLoader(options);
+  const resolved = [...new Set(files.map((f) => path.resolve(f)))];
+  if (resolved.length > 0) loader.loadProject(resolved, path.dirname(resolved[0]), undefined, 0);
+  return loader.project();
 }
 
 class ProjectLoader {
@@ -66,6 +72,17 @@ class ProjectLoader {
   private readonly envLimits = new WeakMap<Map<string, string>, string>();
 
   constructor(private readonly options: ProjectOptions) {}
+
+  /** What was loaded. */
+  project(): ComposeProject {
+    return {
+      composeFiles: this.composeFiles,
+      dependencies: [...this.dependencies],
+      parsed: this.parsed,
+      dockerfiles: this.dockerfiles,
+      composeSources: [...this.composeSources],
+    };
+  }
 
   /** Which files Compose would combine into the project of `file`. */
   projectFilesFor(file: string): string[] {

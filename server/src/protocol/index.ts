@@ -41,6 +41,11 @@ export const MAKEFILE_GLOB = '**/{Makefile,GNUmakefile,makefile,*.mk}';
 export const WORKFLOW_GLOB = '**/.github/workflows/*.{yml,yaml}';
 export const GITLAB_CI_GLOB = '**/.gitlab-ci.yml';
 export const CONFIG_GLOB = '**/.dockwarden.{yml,yaml}';
+/**
+ * Dev Containers configurations. VS Code gives them the language `jsonc`, as every JSON-with-comments file, so
+ * they are selected by path only.
+ */
+export const DEVCONTAINER_GLOB = '**/{.devcontainer/devcontainer.json,.devcontainer/*/devcontainer.json,.devcontainer.json}';
 
 /** A document filter as LSP clients take it: by language id, by path glob, or both. */
 export type DocumentFilter = { language: string; pattern?: string } | { language?: string; pattern: string };
@@ -63,6 +68,7 @@ export const DOCUMENT_SELECTOR: DocumentFilter[] = [
   { pattern: GITLAB_CI_GLOB },
   { pattern: SCRIPT_GLOB },
   { pattern: MAKEFILE_GLOB },
+  { pattern: DEVCONTAINER_GLOB },
   // Markdown is read only when dockwarden.markdown is on; the server decides.
   { language: 'markdown' },
   { pattern: DOTENV_GLOB },
@@ -70,7 +76,7 @@ export const DOCUMENT_SELECTOR: DocumentFilter[] = [
 ];
 
 /** Files whose change on disk re-lints the open documents that read them. */
-export const WATCHED_GLOBS = [DOTENV_GLOB, COMPOSE_GLOB, '**/*{ockerfile,ontainerfile}*', CONFIG_GLOB];
+export const WATCHED_GLOBS = [DOTENV_GLOB, COMPOSE_GLOB, '**/*{ockerfile,ontainerfile}*', CONFIG_GLOB, DEVCONTAINER_GLOB];
 
 /**
  * What "Lint Workspace" looks for, and what it never enters. One brace level only: findFiles hands the glob to
@@ -78,5 +84,6 @@ export const WATCHED_GLOBS = [DOTENV_GLOB, COMPOSE_GLOB, '**/*{ockerfile,ontaine
  */
 export const WORKSPACE_FILES_GLOB =
   '**/{*compose*.yml,*compose*.yaml,Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*,' +
-  '*.sh,*.bash,Makefile,GNUmakefile,makefile,*.mk,.gitlab-ci.yml,.github/workflows/*.yml,.github/workflows/*.yaml}';
+  '*.sh,*.bash,Makefile,GNUmakefile,makefile,*.mk,.gitlab-ci.yml,.github/workflows/*.yml,.github/workflows/*.yaml,' +
+  '.devcontainer/devcontainer.json,.devcontainer/*/devcontainer.json,.devcontainer.json}';
 export const WORKSPACE_EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';

@@ -37,6 +37,9 @@ export function fill(template: string, args: Record<string, string> | undefined)
   return out;
 }
 
+/** The name of a dev container whose devcontainer.json has no `name`. */
+export const DEV_CONTAINER_NAME = 'dev container';
+
 /**
  * How messages name the container a finding is about, by the container's origin: `{Container}` starts a sentence,
  * `{container}` stands inside one ("Service 'web'" / "service 'web'" for Compose). The engine fills both.
@@ -51,6 +54,15 @@ export function containerArgs(container: { origin: string; name: string }, local
     }
     if (locale === 'ja') return { Container: `docker run のコンテナ「${name}」`, container: `docker run のコンテナ「${name}」` };
     return { Container: `The docker run container '${name}'`, container: `the docker run container '${name}'` };
+  }
+  if (container.origin === 'devcontainer') {
+    // A devcontainer.json's `name`, else none (DEV_CONTAINER_NAME).
+    if (name === DEV_CONTAINER_NAME) {
+      if (locale === 'ja') return { Container: 'この開発コンテナ', container: 'この開発コンテナ' };
+      return { Container: 'The dev container', container: 'the dev container' };
+    }
+    if (locale === 'ja') return { Container: `開発コンテナ「${name}」`, container: `開発コンテナ「${name}」` };
+    return { Container: `The dev container '${name}'`, container: `the dev container '${name}'` };
   }
   if (locale === 'ja') return { Container: `サービス「${name}」`, container: `サービス「${name}」` };
   return { Container: `Service '${name}'`, container: `service '${name}'` };

@@ -10,6 +10,10 @@ export const ja: Record<string, RuleTexts> = {
       fix: 'privileged: true を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
       fixFlag:
         '--privileged を削除する（ホストのデバイスやカーネル機能を必要とするサービス、例えば Docker-in-Docker が動かなくなることがあります）',
+      fixKey: '"privileged": true を削除する（Docker-in-Docker や FUSE など、これを必要とするものが動かなくなることがあります）',
+      fixRunArgs: '--privileged を削除する（Docker-in-Docker や FUSE など、これを必要とするものが動かなくなることがあります）',
+      feature:
+        '{container}は機能 {feature} を使っており、この機能はコンテナを privileged で動かします。すべてのケーパビリティとホストのデバイスを得るため、コンテナ内の root はホストの root と同じです。rootless のエンジンと docker-outside-of-docker を使うか、イメージは別の場所でビルドしてください',
     },
   },
   'docker-socket-mount': {
@@ -21,6 +25,9 @@ export const ja: Record<string, RuleTexts> = {
       directory:
         '{path} をマウントすると、その中のコンテナエンジンのソケットに{container}がアクセスできます。特権コンテナを起動してホストを乗っ取れます',
       fix: '{path} のマウントを削除する（エンジンの API を使うサービス、例えばプロキシ、CI ランナー、監視ツールが動かなくなります）',
+      fixDevcontainer: '{path} のマウントを削除する（開発コンテナ内からエンジンを使う処理が動かなくなることがあります）',
+      feature:
+        '機能 {feature} は Docker のソケット（{path}）を{container}にマウントします。ホストのコンテナエンジンを完全に操作できるため、特権コンテナを起動してホストを乗っ取れます',
     },
   },
   'sensitive-host-mount': {
@@ -62,6 +69,7 @@ export const ja: Record<string, RuleTexts> = {
       flag: '{container}は --network host で動作します。ホストのネットワークスタックを共有し、ホストの localhost で待ち受けるサービスに到達でき、ネットワークの分離とポート公開の制御を迂回します',
       fixFlag:
         '--network host を削除する（ホストの localhost のサービスに接続するコンテナや、-p なしで待ち受けるコンテナが動かなくなることがあります）',
+      fixRunArgs: '--network host を削除する（提供していたものや、ホストの localhost で利用していたものに届かなくなることがあります）',
     },
   },
   'network-none-suggested': {
@@ -129,6 +137,10 @@ export const ja: Record<string, RuleTexts> = {
         'イメージがコンテナの管理者（USER {user}）で動作します。すべてのプロセスがシステムファイルやサービスを変更できます。CMD の前で USER ContainerUser に切り替えてください',
       fixWindows:
         'USER ContainerUser を追加する（IIS や Windows サービスなど、管理者権限を必要とするプロセスが動かなくなることがあります）',
+      containerUser:
+        '{container}は root（containerUser: {user}）で動作します。ユーザー名前空間が有効でない限り、コンテナから抜け出したプロセスはホストの root になります',
+      devcontainerBuild:
+        '{container}は root で動作します。containerUser も root 以外の remoteUser も設定されておらず、Dockerfile {dockerfile} も root 以外の USER で終わっていません。containerUser を設定するか Dockerfile に USER を追加してください',
     },
   },
   'cap-add-dangerous': {
@@ -298,6 +310,8 @@ export const ja: Record<string, RuleTexts> = {
         '{name}={value} は、COPY がイメージに入れる認証情報ファイルを指しています。イメージを pull できる誰もが読めます。ファイルはコンテナの起動時にマウントするか、ビルド中は RUN --mount=type=secret を使ってください',
       copiedInto:
         'COPY は、{name} がツールに認証情報を読ませる場所にファイルを置きます。イメージを pull できる誰もが読めます。ファイルはコンテナの起動時にマウントするか、ビルド中は RUN --mount=type=secret を使ってください',
+      devcontainer:
+        '{container}は {name} を平文で設定しています。このファイルを読める人や docker inspect を実行できる人に見えます。代わりに ${localEnv:{name}} で自分の環境から渡してください',
       flag: '{container}はコマンドラインで {name} を平文で設定しています。このファイルや CI のログを読める人、docker inspect を実行できる人に見えます。環境から（-e {name}）か、管理対象外の --env-file で渡してください',
     },
   },
@@ -317,6 +331,14 @@ export const ja: Record<string, RuleTexts> = {
         'このコマンドはダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままこのマシンで実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
       scriptSubstitution:
         'このコマンドはダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、確認されないままこのマシンで実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      hostPipe:
+        'initializeCommand はホストで実行されます。このコマンドはダウンロード（{download}）を {interpreter} にパイプしているため、サーバーやネットワーク経路上の誰かが返した内容が、コンテナの外のあなた自身のマシンで確認されないまま実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      hostSubstitution:
+        'initializeCommand はホストで実行されます。このコマンドはダウンロード（{download}）の出力を {interpreter} で実行しているため、サーバーやネットワーク経路上の誰かが返した内容が、コンテナの外のあなた自身のマシンで確認されないまま実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      devcontainerPipe:
+        'このライフサイクルコマンドはダウンロード（{download}）を {interpreter} にパイプしています。サーバーやネットワーク経路上の誰かが返した内容が、ワークスペースと認証情報のある開発コンテナ内で確認されないまま実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
+      devcontainerSubstitution:
+        'このライフサイクルコマンドはダウンロード（{download}）の出力を {interpreter} で実行しています。サーバーやネットワーク経路上の誰かが返した内容が、ワークスペースと認証情報のある開発コンテナ内で確認されないまま実行されます。ファイルに保存し、チェックサムを検証してから実行してください',
     },
   },
   'insecure-download': {
@@ -329,6 +351,7 @@ export const ja: Record<string, RuleTexts> = {
         '{command} は {url} から平文の HTTP でパッケージをインストールします。ネットワーク経路上の誰でもインストールされるものを差し替えられます。HTTPS のインデックスを使ってください',
       indexEnv:
         '{name}={url} により pip は平文の HTTP でパッケージをインストールします。ネットワーク経路上の誰でもインストールされるものを差し替えられます。HTTPS のインデックスを使ってください',
+      host: 'initializeCommand はホストで実行されます。{command} は {url} を平文の HTTP であなた自身のマシンにダウンロードするため、ネットワーク経路上の誰でも内容を読み、別の内容に差し替えられます。HTTPS を使ってください',
       fix: 'https:// を使う',
       fixIndex: 'https:// を使う（HTTP しか提供しないインデックスは使えなくなることがあります）',
     },
@@ -360,6 +383,10 @@ export const ja: Record<string, RuleTexts> = {
         '{flag} は {command} の証明書の検証を無効にします。ネットワーク経路上の誰でもサーバーになりすまし、このコマンドがダウンロードするものを差し替えられます',
       scriptConfig:
         '{command} は以降のすべてのコマンドで TLS 証明書の検証を無効にします。ネットワーク経路上の誰でも通信先のサーバーになりすませます',
+      hostFlag:
+        'initializeCommand はホストで実行されます。{flag} はあなた自身のマシンでの {command} の証明書の検証を無効にするため、ネットワーク経路上の誰でもサーバーになりすまし、ダウンロードするものを差し替えられます',
+      hostConfig:
+        'initializeCommand はホストで実行されます。{command} はあなた自身のマシンで以降のすべてのコマンドの TLS 証明書の検証を無効にするため、ネットワーク経路上の誰でも通信先のサーバーになりすませます',
     },
   },
   'sudo-in-run': {

@@ -6,7 +6,7 @@ export const apparmorDisabled: Rule = {
   id: 'apparmor-disabled',
   title: 'AppArmor profile disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',

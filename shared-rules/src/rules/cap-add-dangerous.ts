@@ -17,7 +17,7 @@ export const capAddDangerous: Rule = {
   id: 'cap-add-dangerous',
   title: 'Dangerous Linux capability added',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     all: '{Container} adds every capability ({cap}): that is nearly as powerful as privileged: true',

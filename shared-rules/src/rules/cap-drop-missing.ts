@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { fixOf } from '../values';
+import { fixOf, writtenAsFlag } from '../values';
 
 /**
  * Without `cap_drop: [ALL]` the container keeps Docker's default capabilities (CHOWN, DAC_OVERRIDE,
@@ -11,7 +11,7 @@ export const capDropMissing: Rule = {
   id: 'cap-drop-missing',
   title: 'Capabilities are not dropped',
   defaultSeverity: 'info',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -30,7 +30,7 @@ export const capDropMissing: Rule = {
   check(c) {
     if (c.capDrop.some((d) => !d.known || /^(cap_)?all$/i.test(d.value.trim()))) return [];
     if (c.capDrop.length > 0) return [{ messageId: 'partial', args: { service: c.name }, at: c.declaration }];
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c);
     return [
       {
         messageId: run ? 'flag' : 'default',

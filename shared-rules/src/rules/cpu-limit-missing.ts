@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isSet } from '../values';
+import { fixOf, isSet, writtenAsFlag } from '../values';
 
 /** Without a CPU limit, one busy (or mining) container can take every core of the host. */
 export const cpuLimitMissing: Rule = {
   id: 'cpu-limit-missing',
   title: 'No CPU limit',
   defaultSeverity: 'info',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -26,7 +26,7 @@ export const cpuLimitMissing: Rule = {
         messageId: 'default',
         args: { service: c.name },
         at: c.declaration,
-        fix: fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('cpus', '1.0')),
+        fix: fixOf(writtenAsFlag(c) ? 'fixFlag' : 'fix', c.mapping?.addEntry('cpus', '1.0')),
       },
     ];
   },

@@ -7,7 +7,7 @@ export const dockerDaemonPort: Rule = {
   id: 'docker-daemon-port',
   title: 'Docker Engine API port published',
   defaultSeverity: 'error',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:

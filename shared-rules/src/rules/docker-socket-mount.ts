@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
 import { bindHostPath, isEngineSocketPath } from '../paths';
 import { fixOf } from '../values';
 
@@ -11,7 +11,7 @@ export const dockerSocketMount: Rule = {
   id: 'docker-socket-mount',
   title: 'Container-engine socket mounted into the container',
   defaultSeverity: 'error',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -26,18 +26,26 @@ export const dockerSocketMount: Rule = {
     directory:
       'Mounting {path} exposes the container-engine socket inside it to {container}: it can start a privileged container and take over the host',
     fix: 'Remove the {path} mount (breaks a service that uses the engine API, e.g. a proxy, a CI runner or a monitor)',
+    fixDevcontainer: 'Remove the {path} mount (breaks what uses the engine from inside the dev container)',
+    feature:
+      "The feature {feature} mounts the Docker socket ({path}) into {container}: it gets full control of the host's container engine, so it can start a privileged container and take over the host",
   },
   check(c) {
-    const out = [];
+    const out: RuleReport[] = [];
     for (const m of c.mounts) {
       const path = bindHostPath(m);
       if (!path || !isEngineSocketPath(path)) continue;
+      if (m.feature) {
+        out.push({ messageId: 'feature', args: { feature: m.feature, path }, at: m.source });
+        continue;
+      }
       const isDir = /^\/(var\/)?run\/*$/.test(path);
       out.push({
         messageId: isDir ? 'directory' : m.readOnly ? 'readOnly' : 'default',
         args: { service: c.name, path },
         at: m.source,
-        fix: fixOf('fix', m.remove?.(), { path }),
+        fix:
+          c.origin === 'devcontainer' ? fixOf('fixDevcontainer', m.remove?.(), { path }, 'unsafe') : fixOf('fix', m.remove?.(), { path }),
       });
     }
     return out;

@@ -5,7 +5,7 @@ export const hostDevices: Rule = {
   id: 'host-devices',
   title: 'Host device mapped into the container',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:

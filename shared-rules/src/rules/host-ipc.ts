@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isOneOf } from '../values';
+import { fixOf, isOneOf, writtenAsFlag } from '../values';
 
 /** `ipc: host`: the container can read and write the host's shared memory. */
 export const hostIpc: Rule = {
   id: 'host-ipc',
   title: 'Container shares the host IPC namespace',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -22,7 +22,7 @@ export const hostIpc: Rule = {
   check(c) {
     const v = c.ipc;
     if (!isOneOf(v, 'host')) return [];
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c, v);
     return [
       {
         messageId: run ? 'flag' : 'default',

@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isOneOf } from '../values';
+import { fixOf, isOneOf, writtenAsFlag } from '../values';
 
 /** `network_mode: host`: the container sees every host interface and can reach services bound to localhost. */
 export const hostNetwork: Rule = {
   id: 'host-network',
   title: 'Container shares the host network',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -18,17 +18,22 @@ export const hostNetwork: Rule = {
       "{Container} uses network_mode: host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
     flag: "{Container} runs with --network host: it shares the host's network stack, can reach services listening on the host's localhost and bypasses network isolation and port publishing",
     fixFlag: 'Remove --network host (may break a container that reaches host services on localhost or serves without -p)',
+    fixRunArgs: "Remove --network host (may break what the dev container serves, or reaches on the host's localhost)",
   },
   check(c) {
     const v = c.networkMode;
     if (!isOneOf(v, 'host')) return [];
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c, v);
     return [
       {
         messageId: run ? 'flag' : 'default',
         args: { service: c.name },
         at: v!.source,
-        fix: run ? fixOf('fixFlag', v!.removeEntry?.()) : undefined,
+        fix: !run
+          ? undefined
+          : c.origin === 'devcontainer'
+            ? fixOf('fixRunArgs', v!.removeEntry?.(), undefined, 'unsafe')
+            : fixOf('fixFlag', v!.removeEntry?.()),
       },
     ];
   },

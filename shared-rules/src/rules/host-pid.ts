@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isOneOf } from '../values';
+import { fixOf, isOneOf, writtenAsFlag } from '../values';
 
 /** `pid: host`: the container sees and can signal every host process. */
 export const hostPid: Rule = {
   id: 'host-pid',
   title: 'Container shares the host PID namespace',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -22,7 +22,7 @@ export const hostPid: Rule = {
   check(c) {
     const v = c.pid;
     if (!isOneOf(v, 'host')) return [];
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c, v);
     return [
       {
         messageId: run ? 'flag' : 'default',

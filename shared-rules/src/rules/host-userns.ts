@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isOneOf } from '../values';
+import { fixOf, isOneOf, writtenAsFlag } from '../values';
 
 /** `userns_mode: host` opts out of the daemon's user-namespace remapping: root in the container is root on the host. */
 export const hostUserns: Rule = {
   id: 'host-userns',
   title: 'Container opts out of user-namespace remapping',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -23,7 +23,7 @@ export const hostUserns: Rule = {
   check(c) {
     const v = c.usernsMode;
     if (!v || !isOneOf(v, 'host')) return [];
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c, v);
     return [
       {
         messageId: run ? 'flag' : 'default',

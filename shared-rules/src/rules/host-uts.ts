@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isOneOf } from '../values';
+import { fixOf, isOneOf, writtenAsFlag } from '../values';
 
 /** `uts: host`: the container can change the host's hostname. */
 export const hostUts: Rule = {
   id: 'host-uts',
   title: 'Container shares the host UTS namespace',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -21,7 +21,7 @@ export const hostUts: Rule = {
   check(c) {
     const v = c.uts;
     if (!isOneOf(v, 'host')) return [];
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c, v);
     return [
       {
         messageId: run ? 'flag' : 'default',

@@ -10,7 +10,7 @@ export const imageNoDigest: Rule = {
   id: 'image-no-digest',
   title: 'Image is not pinned to a digest',
   defaultSeverity: 'hint',
-  appliesTo: ['compose', 'dockerfile', 'docker-run'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:

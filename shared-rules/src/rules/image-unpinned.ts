@@ -11,7 +11,7 @@ export const imageUnpinned: Rule = {
   id: 'image-unpinned',
   title: 'Image is not pinned to a version',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile', 'docker-run'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:

@@ -31,6 +31,7 @@ export const insecureDownload: Rule = {
       '{command} installs packages from {url} over plain HTTP: anyone on the network path can replace what it installs; use an HTTPS index',
     indexEnv:
       '{name}={url} makes pip install packages over plain HTTP: anyone on the network path can replace what it installs; use an HTTPS index',
+    host: 'initializeCommand runs on the host: {command} downloads {url} over plain HTTP to your own machine, so anyone on the network path can read it and replace it with their own content; use HTTPS',
     fix: 'Use https://',
     fixIndex: 'Use https:// (may break an index that serves only HTTP)',
   },
@@ -47,6 +48,7 @@ export const insecureDownload: Rule = {
       out.push({ messageId: 'indexEnv', args: { name: e.name, url: e.value.value }, at: e.source });
     }
     for (const run of buildCommandsOf(c)) for (const cmd of run.commands) out.push(...insecureDownloadCommandReports(cmd));
+    if (c.runsIn === 'host') for (const r of out) if (r.messageId === 'default') r.messageId = 'host';
     return out;
   },
 };

@@ -6,7 +6,7 @@ export const loggingDisabled: Rule = {
   id: 'logging-disabled',
   title: 'Container logging disabled',
   defaultSeverity: 'info',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default: '{Container} disables logging (driver none): after an incident there is no record of what it did',

@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isSet } from '../values';
+import { fixOf, isSet, writtenAsFlag } from '../values';
 
 /** Without a memory limit, one container can use all the host's memory and starve the others. */
 export const memoryLimitMissing: Rule = {
   id: 'memory-limit-missing',
   title: 'No memory limit',
   defaultSeverity: 'info',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -25,7 +25,7 @@ export const memoryLimitMissing: Rule = {
         messageId: 'default',
         args: { service: c.name },
         at: c.declaration,
-        fix: fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('mem_limit', '512m')),
+        fix: fixOf(writtenAsFlag(c) ? 'fixFlag' : 'fix', c.mapping?.addEntry('mem_limit', '512m')),
       },
     ];
   },

@@ -11,7 +11,7 @@ export const mountPropagationShared: Rule = {
   id: 'mount-propagation-shared',
   title: 'Bind mount with shared propagation',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { fixOf } from '../values';
+import { fixOf, writtenAsFlag } from '../values';
 
 /**
  * Without `no-new-privileges`, a process can gain privileges through setuid binaries (`su`, `sudo`,
@@ -10,7 +10,7 @@ export const noNewPrivilegesMissing: Rule = {
   id: 'no-new-privileges-missing',
   title: 'no-new-privileges is not set',
   defaultSeverity: 'info',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'safe',
@@ -26,7 +26,7 @@ export const noNewPrivilegesMissing: Rule = {
     if (c.securityOpt.some((o) => !o.known || /^no-new-privileges([:=]true)?$/i.test(o.value.trim()))) return [];
     const fix =
       c.securityOpt.length === 0
-        ? fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('security_opt', '["no-new-privileges:true"]'))
+        ? fixOf(writtenAsFlag(c) ? 'fixFlag' : 'fix', c.mapping?.addEntry('security_opt', '["no-new-privileges:true"]'))
         : undefined;
     return [{ messageId: 'default', args: { service: c.name }, at: c.declaration, fix }];
   },

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../model';
 import type { Rule } from '../rule';
-import { fixOf, isPositiveInteger } from '../values';
+import { fixOf, isPositiveInteger, writtenAsFlag } from '../values';
 
 const DEFAULT_LIMIT = '200';
 
@@ -13,7 +13,7 @@ export const pidsLimitMissing: Rule = {
   id: 'pids-limit-missing',
   title: 'No process limit (fork bomb protection)',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -40,7 +40,7 @@ export const pidsLimitMissing: Rule = {
           messageId: 'default',
           args: { service: c.name },
           at: c.declaration,
-          fix: fixOf(c.origin === 'docker-run' ? 'fixFlag' : 'fix', c.mapping?.addEntry('pids_limit', DEFAULT_LIMIT)),
+          fix: fixOf(writtenAsFlag(c) ? 'fixFlag' : 'fix', c.mapping?.addEntry('pids_limit', DEFAULT_LIMIT)),
         },
       ];
     }
@@ -58,7 +58,7 @@ export const pidsLimitMissing: Rule = {
         messageId: 'unlimited',
         args: { service: c.name, value: written.value.trim() },
         at: written.source,
-        fix: fixOf(c.origin === 'docker-run' ? 'fixFlagValue' : pidsLimit ? 'fix' : 'fixDeploy', edits),
+        fix: fixOf(writtenAsFlag(c) ? 'fixFlagValue' : pidsLimit ? 'fix' : 'fixDeploy', edits),
       },
     ];
   },

@@ -1,6 +1,7 @@
 import type { EnvEntry } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { joinPath } from '../paths';
+import { writtenAsFlag } from '../values';
 
 /**
  * A variable name looks like a credential when one of its words (split at `_`, `-`, `.` and camelCase)
@@ -147,11 +148,13 @@ export const plaintextSecret: Rule = {
   id: 'plaintext-secret',
   title: 'Secret written in plain text',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile', 'docker-run'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:
       '{Container} sets {name} in plain text: anyone who can read this file or run docker inspect sees it; use Compose secrets ({name}_FILE) or ${{name}} from an untracked .env',
+    devcontainer:
+      '{Container} sets {name} in plain text: anyone who can read this file or run docker inspect sees it; take it from your environment with ${localEnv:{name}} instead',
     flag: '{Container} sets {name} in plain text on its command line: anyone who can read this file, the CI log or docker inspect sees it; pass it from the environment (-e {name}) or an untracked --env-file',
     arg: 'ARG {name} looks like a credential: build arguments are recorded in the image history; pass it with RUN --mount=type=secret instead',
     env: 'ENV {name} stores a credential in the image: every layer and docker inspect shows it; pass it to the RUN that needs it with RUN --mount=type=secret, or set it when the container starts',
@@ -187,7 +190,8 @@ export const plaintextSecret: Rule = {
         if (e.value?.known && looksLikePath(e.value.value)) continue;
         out.push({ messageId: 'arg', args: { name: e.name }, at: e.source });
       } else if (hasLiteralValue(e)) {
-        const messageId = e.kind === 'env' ? 'env' : c.origin === 'docker-run' ? 'flag' : 'default';
+        const messageId =
+          e.kind === 'env' ? 'env' : writtenAsFlag(c, e.value) ? 'flag' : c.origin === 'devcontainer' ? 'devcontainer' : 'default';
         out.push({ messageId, args: { service: c.name, name: e.name }, at: e.source });
       }
     }

@@ -14,7 +14,7 @@ export const portAllInterfaces: Rule = {
   id: 'port-all-interfaces',
   title: 'Port published on all network interfaces',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',

@@ -1,12 +1,12 @@
 import type { Rule } from '../rule';
-import { fixOf, isTrue } from '../values';
+import { fixOf, isTrue, writtenAsFlag } from '../values';
 
 /** A writable root filesystem lets an intruder drop tools and persist changes inside the container. */
 export const readOnlyRootfsMissing: Rule = {
   id: 'read-only-rootfs-missing',
   title: 'Root filesystem is writable',
   defaultSeverity: 'info',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -25,7 +25,7 @@ export const readOnlyRootfsMissing: Rule = {
     if (v && (!v.known || isTrue(v))) return [];
     // A value built from variables (`${RO:-false}`) is the user's knob: not overwritten.
     const edits = v ? (v.raw === undefined ? v.replace?.('true') : undefined) : c.mapping?.addEntry('read_only', 'true');
-    const run = c.origin === 'docker-run';
+    const run = writtenAsFlag(c);
     return [
       { messageId: run ? 'flag' : 'default', args: { service: c.name }, at: c.declaration, fix: fixOf(run ? 'fixFlag' : 'fix', edits) },
     ];

@@ -32,6 +32,14 @@ export const remoteScriptPipedToShell: Rule = {
       'RUN runs the output of a download ({download}) with {interpreter}: whatever the server, or anyone on the network path, returns runs in the build unreviewed; download to a file, verify its checksum, then run it',
     scriptPipe:
       'This command pipes a download ({download}) into {interpreter}: whatever the server, or anyone on the network path, returns runs on this machine unreviewed; download to a file, verify its checksum, then run it',
+    hostPipe:
+      'initializeCommand runs on the host: this command pipes a download ({download}) into {interpreter}, so whatever the server, or anyone on the network path, returns runs on your own machine, outside any container, unreviewed; download to a file, verify its checksum, then run it',
+    hostSubstitution:
+      'initializeCommand runs on the host: this command runs the output of a download ({download}) with {interpreter}, so whatever the server, or anyone on the network path, returns runs on your own machine, outside any container, unreviewed; download to a file, verify its checksum, then run it',
+    devcontainerPipe:
+      'This lifecycle command pipes a download ({download}) into {interpreter}: whatever the server, or anyone on the network path, returns runs in the dev container unreviewed, with your workspace and credentials; download to a file, verify its checksum, then run it',
+    devcontainerSubstitution:
+      'This lifecycle command runs the output of a download ({download}) with {interpreter}: whatever the server, or anyone on the network path, returns runs in the dev container unreviewed, with your workspace and credentials; download to a file, verify its checksum, then run it',
     scriptSubstitution:
       'This command runs the output of a download ({download}) with {interpreter}: whatever the server, or anyone on the network path, returns runs on this machine unreviewed; download to a file, verify its checksum, then run it',
   },
@@ -41,7 +49,20 @@ export const remoteScriptPipedToShell: Rule = {
     for (const run of buildCommandsOf(c)) {
       const hit = findRemoteExecution(run);
       if (!hit) continue;
-      const messageId = script ? (hit.messageId === 'pipe' ? 'scriptPipe' : 'scriptSubstitution') : hit.messageId;
+      const pipe = hit.messageId === 'pipe';
+      const messageId = !script
+        ? hit.messageId
+        : c.runsIn === 'host'
+          ? pipe
+            ? 'hostPipe'
+            : 'hostSubstitution'
+          : c.runsIn === 'devcontainer'
+            ? pipe
+              ? 'devcontainerPipe'
+              : 'devcontainerSubstitution'
+            : pipe
+              ? 'scriptPipe'
+              : 'scriptSubstitution';
       out.push({ messageId, args: { download: hit.download, interpreter: hit.interpreter }, at: run.source });
     }
     return out;

@@ -2,7 +2,7 @@ import type { ContainerSpec, DockerfileStageInfo, UserInstruction } from '../mod
 import { relativeFile } from '../paths';
 import type { Rule, RuleReport } from '../rule';
 import { comparePositions } from '../positions';
-import { fixOf, isRootUser } from '../values';
+import { fixOf, isRootUser, writtenAsFlag } from '../values';
 import { isWindowsAdminUser, windowsDefaultUser } from '../windows';
 
 /**
@@ -17,7 +17,7 @@ export const rootUser: Rule = {
   id: 'root-user',
   title: 'Container runs as root',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile', 'docker-run'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -41,6 +41,10 @@ export const rootUser: Rule = {
       "The image runs as the container's administrator (USER {user}): every process can change system files and services; switch to USER ContainerUser before CMD",
     fix: 'Add USER 10001 (may stop a process that writes root-owned files or binds a port below 1024)',
     fixWindows: 'Add USER ContainerUser (may stop a process that needs administrator rights, e.g. IIS or a Windows service)',
+    containerUser:
+      '{Container} runs as root (containerUser: {user}): a process that breaks out of the container is root on the host unless user namespaces are enabled',
+    devcontainerBuild:
+      '{Container} runs as root: it sets neither containerUser nor a non-root remoteUser, and its Dockerfile {dockerfile} ends without a non-root USER; set containerUser or add USER to the Dockerfile',
   },
   check(c) {
     return c.origin === 'dockerfile' ? checkDockerfile(c) : checkCompose(c);
@@ -51,13 +55,12 @@ function checkCompose(c: ContainerSpec): RuleReport[] {
   const user = c.user;
   if (user) {
     if (!user.known || !isRootUser(user.value)) return [];
-    return [
-      { messageId: c.origin === 'docker-run' ? 'flag' : 'default', args: { service: c.name, user: user.value.trim() }, at: user.source },
-    ];
+    const messageId = writtenAsFlag(c, user) ? 'flag' : c.origin === 'devcontainer' ? 'containerUser' : 'default';
+    return [{ messageId, args: { service: c.name, user: user.value.trim() }, at: user.source }];
   }
   const stage = c.build?.stage;
   if (!stage || !stage.dockerfile || !endsAsRoot(stage.dockerfile)) return [];
-  const messageId = stage.dockerfile.platform === 'windows' ? 'buildWindows' : 'build';
+  const messageId = c.origin === 'devcontainer' ? 'devcontainerBuild' : stage.dockerfile.platform === 'windows' ? 'buildWindows' : 'build';
   return [{ messageId, args: { service: c.name, dockerfile: relativeFile(c.file, stage.file) }, at: c.declaration }];
 }
 

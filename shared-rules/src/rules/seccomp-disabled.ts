@@ -6,7 +6,7 @@ export const seccompDisabled: Rule = {
   id: 'seccomp-disabled',
   title: 'Seccomp profile disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',

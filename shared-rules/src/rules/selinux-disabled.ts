@@ -6,7 +6,7 @@ export const selinuxDisabled: Rule = {
   id: 'selinux-disabled',
   title: 'SELinux labelling disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',

@@ -13,7 +13,7 @@ export const sensitiveHostMount: Rule = {
   id: 'sensitive-host-mount',
   title: 'Sensitive host path mounted into the container',
   defaultSeverity: 'error',
-  appliesTo: ['compose', 'docker-run'],
+  appliesTo: ['compose', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',

@@ -39,7 +39,7 @@ export const tlsVerificationDisabled: Rule = {
   id: 'tls-verification-disabled',
   title: 'TLS certificate verification disabled',
   defaultSeverity: 'warning',
-  appliesTo: ['dockerfile', 'compose', 'script', 'docker-run'],
+  appliesTo: ['dockerfile', 'compose', 'script', 'docker-run', 'devcontainer'],
   fixable: true,
   fixSafety: {
     safety: 'unsafe',
@@ -68,6 +68,10 @@ export const tlsVerificationDisabled: Rule = {
       '{flag} turns off certificate verification for {command}: anyone on the network path can impersonate the server and replace what this command downloads',
     scriptConfig:
       '{command} turns off TLS certificate verification for every later command: anyone on the network path can impersonate the servers they talk to',
+    hostFlag:
+      'initializeCommand runs on the host: {flag} turns off certificate verification for {command} on your own machine, so anyone on the network path can impersonate the server and replace what it downloads',
+    hostConfig:
+      'initializeCommand runs on the host: {command} turns off TLS certificate verification on your own machine for every later command, so anyone on the network path can impersonate the servers they talk to',
     fix: 'Remove {flag} (may fail the build where the server or package has no valid certificate or signature)',
     fixSignature: 'Remove {flag} (may break installing packages that are not signed)',
     fixEnv: 'Remove {name}={value} (may break connections where the certificate is not trusted)',
@@ -81,7 +85,8 @@ export const tlsVerificationDisabled: Rule = {
     for (const run of buildCommandsOf(c)) for (const cmd of run.commands) pushAll(out, tlsCommandReports(cmd));
     // A host script's own commands: the messages say what the command does, not "the build".
     if (c.origin === 'script') {
-      for (const r of out) r.messageId = r.messageId === 'flag' ? 'scriptFlag' : r.messageId === 'config' ? 'scriptConfig' : r.messageId;
+      const [flag, config] = c.runsIn === 'host' ? ['hostFlag', 'hostConfig'] : ['scriptFlag', 'scriptConfig'];
+      for (const r of out) r.messageId = r.messageId === 'flag' ? flag : r.messageId === 'config' ? config : r.messageId;
     }
     return out;
   },

@@ -24,7 +24,7 @@ export const untrustedRegistry: Rule = {
   id: 'untrusted-registry',
   title: 'Image from an untrusted registry',
   defaultSeverity: 'warning',
-  appliesTo: ['compose', 'dockerfile', 'docker-run'],
+  appliesTo: ['compose', 'dockerfile', 'docker-run', 'devcontainer'],
   fixable: false,
   messages: {
     default:
