@@ -101,24 +101,22 @@ const scenarios = [
     },
   },
   {
-    name: 'vscode: (e) command palette "Dockwarden: Fix All"',
-    fixture: 'compose-sock',
+    name: 'vscode: (e) command palette "Dockwarden: Fix All" applies the safe fixes and leaves the unsafe ones',
+    fixture: 'fix-all',
     async run({ wb, ws }) {
-      await wb.openFile(COMPOSE);
-      await composeFindingsShown(wb);
+      await wb.openFile('Dockerfile');
+      await wb.openProblems();
+      await wb.problemRows('insecure-download').first().waitFor();
+      await wb.problemRows('root-user').first().waitFor();
       await wb.runCommand('Dockwarden: Fix All');
-      await wb.problemRows('pids-limit-missing').first().waitFor({ state: 'detached' });
-      await wb.problemRows('docker-socket-mount').first().waitFor({ state: 'detached' });
+      await wb.problemRows('insecure-download').first().waitFor({ state: 'detached' });
       await wb.save();
-      const text = await readWhen(
-        path.join(ws, COMPOSE),
-        (t) => !t.includes('docker.sock') && /pids_limit/.test(t),
-        'the fixed file on disk',
-      );
-      assert.match(text, /^# A small stack/m);
-      const doc = YAML.parse(text);
-      assert.equal(doc.services.agent.image, 'nginx:1.27');
-      assert.equal(doc.services.agent.pids_limit, 200);
+      const text = await readWhen(path.join(ws, 'Dockerfile'), (t) => t.includes('https://'), 'the fixed file on disk');
+      assert.match(text, /^# Build tools for the agent$/m, 'leading comment kept');
+      assert.match(text, /wget -q https:\/\/example\.com\/tool\.tar\.gz && tar xzf tool\.tar\.gz/);
+      // USER root -> a non-root user is unsafe (the image may need root): Fix All must not touch it.
+      assert.match(text, /^USER root$/m, 'the unsafe fix was not applied');
+      assert.ok((await wb.problemRows('root-user').count()) > 0, 'root-user is still reported');
     },
   },
   {
@@ -138,7 +136,8 @@ const scenarios = [
 ];
 
 async function runUiSuite({ cs, browser, runDir, log, record, only }) {
-  for (const sc of scenarios) {
+  // Scenarios of other sources live in files of their own beside this one.
+  for (const sc of [...scenarios, ...require('./devcontainer').scenarios]) {
     if (only && !only.test(sc.name)) continue;
     const t0 = Date.now();
     const slug = sc.name.replace(/^vscode: \((\w)\).*/, 'vscode-$1');
