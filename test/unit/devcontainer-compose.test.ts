@@ -198,3 +198,28 @@ test('owners of a claimed Compose file: the devcontainer.json files above it ins
   assert.ok(r.dependencies.includes('/w/.devcontainer.json'), 'linted within the .devcontainer.json project');
   assert.equal(of(r.findings, 'privileged').length, 1);
 });
+
+test('a Compose file shared by .devcontainer/<name>/devcontainer.json configurations is linted within one of them', () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-dc-'));
+  try {
+    for (const name of ['node', 'python']) {
+      fs.mkdirSync(path.join(ws, '.devcontainer', name), { recursive: true });
+      fs.writeFileSync(
+        path.join(ws, '.devcontainer', name, 'devcontainer.json'),
+        `{ "dockerComposeFile": "../docker-compose.yml", "service": "${name}", "privileged": true }`,
+      );
+    }
+    const compose = path.join(ws, '.devcontainer', 'docker-compose.yml');
+    fs.writeFileSync(compose, 'services:\n  node:\n    image: node:20\n  python:\n    image: python:3.12\n    network_mode: host\n');
+    const analysis = new Analysis({ roots: [ws] });
+    const found = analysis.discover(['.'], ws).files.map((f) => path.relative(ws, f.path));
+    assert.deepEqual(found.sort(), ['.devcontainer/node/devcontainer.json', '.devcontainer/python/devcontainer.json']);
+    const open = analysis.lint(compose, { explicit: true });
+    assert.equal(open.kind, 'compose');
+    assert.ok(open.dependencies.includes(path.join(ws, '.devcontainer', 'node', 'devcontainer.json')), 'linted within the first owner');
+    assert.deepEqual(of(open.findings, 'host-network').length, 1);
+    assert.deepEqual(of(open.elsewhere, 'privileged').length, 1, 'the owner’s own finding is elsewhere');
+  } finally {
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});

@@ -138,6 +138,27 @@ test('mounts: string and object forms, ${localEnv:HOME} and ${localEnv:USERPROFI
   assert.equal(readOnly?.severity, 'warning');
 });
 
+test('workspaceMount is a mount: the host root or home as the workspace fires; the project folder does not', () => {
+  for (const [source, shown] of [
+    ['/', '/'],
+    ['${localEnv:HOME}', '~'],
+  ]) {
+    const text = config(`"workspaceMount": "source=${source},target=/workspace,type=bind",\n  "workspaceFolder": "/workspace"`);
+    const [f] = of(dc(text), 'sensitive-host-mount');
+    assert.ok(f, source);
+    assert.match(f.message, new RegExp(`host's ${shown.replace('/', '\\/')} writable`));
+    assert.match(lineOf(text, f), /"workspaceMount"/);
+    assert.equal(f.fix?.edits.length, 1, 'the read-only fix; never its removal');
+    assert.match(f.fix!.title, /read-only|readonly/i);
+  }
+  const project = config('"workspaceMount": "source=${localWorkspaceFolder},target=/workspace,type=bind,consistency=cached"');
+  assert.deepEqual(of(dc(project), 'sensitive-host-mount'), []);
+  const socket = config('"workspaceMount": "source=/var/run/docker.sock,target=/var/run/docker.sock,type=bind"');
+  const [s] = of(dc(socket), 'docker-socket-mount');
+  assert.ok(s);
+  assert.equal(s.fix, undefined, 'removing the workspace mount would change the workspace');
+});
+
 test('appPort publishes (a number on 127.0.0.1 only, a string as written); forwardPorts never fires', () => {
   const text = config(
     '"appPort": [3000, "8080:8080", "9229", "127.0.0.1:5000:5000"]',

@@ -65,6 +65,9 @@ export interface FileLint {
 /** Config files are small; a larger one is not read. */
 const CONFIG_MAX_BYTES = 1024 * 1024;
 
+/** Folders looked into for the owners of a claimed file (`.devcontainer/<name>/`): a bound, not a setting. */
+const MAX_OWNER_FOLDERS = 64;
+
 /** Sessions kept: each holds a document's parse state (the most recently linted documents). */
 const MAX_SESSIONS = 16;
 
@@ -275,7 +278,9 @@ export class Analysis {
   private ownerOf(file: string): { file: string; kind: string; text: string } | undefined {
     for (const frontEnd of this.frontEnds) {
       if (!frontEnd.claims || !frontEnd.ownersOf) continue;
-      for (const candidate of frontEnd.ownersOf(file)) {
+      const subfolders = (dir: string) =>
+        this.confinement.allows(dir, path.dirname(file)) ? this.reader.subfolders(dir, MAX_OWNER_FOLDERS) : [];
+      for (const candidate of frontEnd.ownersOf(file, subfolders)) {
         if (candidate === file || !this.confinement.allows(candidate, path.dirname(file))) continue;
         const policy = this.policies.forFile(candidate);
         if (policy.ignored(candidate)) continue;

@@ -9,6 +9,8 @@ export interface ByteSource {
   read(file: string): Buffer | undefined;
   /** The path with every symlink resolved; undefined when it does not exist. */
   realPath(file: string): string | undefined;
+  /** The names of the folders directly inside `dir` (not following symlinks), at most `max`; none when unknown. */
+  subfolders?(dir: string, max: number): string[];
 }
 
 /** Texts that win over the disk: the editor's open documents, or the fixed texts the CLI holds before writing. */
@@ -44,6 +46,18 @@ export function diskBytes(): ByteSource {
         return fs.realpathSync.native(file);
       } catch {
         return undefined;
+      }
+    },
+    subfolders(dir, max) {
+      try {
+        const out: string[] = [];
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          if (out.length >= max) break;
+          if (entry.isDirectory()) out.push(entry.name);
+        }
+        return out.sort();
+      } catch {
+        return [];
       }
     },
   };
@@ -86,6 +100,11 @@ export class FileReader {
   encodingOf(file: string): { encoding: Encoding; lossless: boolean } | undefined {
     const r = this.kept.get(file) ?? this.readDisk(file, Number.MAX_SAFE_INTEGER);
     return r.status === 'ok' ? { encoding: r.encoding, lossless: r.lossless } : undefined;
+  }
+
+  /** Folders directly inside `dir` on disk (the editor's unsaved documents make none). */
+  subfolders(dir: string, max: number): string[] {
+    return isVirtualPath(dir) ? [] : (this.bytes.subfolders?.(dir, max) ?? []);
   }
 
   realPath(file: string): string | undefined {

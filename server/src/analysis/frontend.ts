@@ -39,8 +39,11 @@ export interface FrontEnd {
    * alone, and linting one of them (an open editor) lints it within this file's project. From the text alone.
    */
   claims?(file: string, text: string): string[];
-  /** The files of this kind that may claim `file` (where to look for them: `claims` decides). */
-  ownersOf?(file: string): string[];
+  /**
+   * The files of this kind that may claim `file` (where to look for them: `claims` decides). `subfolders` lists the
+   * folders inside a folder, for owners one level down.
+   */
+  ownersOf?(file: string, subfolders: (dir: string) => string[]): string[];
 }
 
 export interface LoadRequest {

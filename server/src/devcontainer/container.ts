@@ -71,6 +71,11 @@ export function devcontainerOf(root: Node, ctx: JsonContext, base: ContainerBase
   c.mapping = runArgsSlot(root, runArgs, ctx, base);
   c.mounts.unshift(...mountsOf(valueOf(root, 'mounts'), ctx));
   if (!base.compose) {
+    // `workspaceMount` replaces the workspace's bind mount (`source=/` hands over the host); removing it would
+    // change which folder is the workspace, so it gets no removal fix.
+    const workspace = valueOf(root, 'workspaceMount');
+    const m = workspace?.type === 'string' ? stringMount(workspace, ctx) : undefined;
+    if (m) c.mounts.unshift(m);
     c.ports.unshift(...appPorts(root, ctx));
     c.image = imageOf(valueOf(root, 'image'), ctx);
   }
@@ -223,7 +228,7 @@ function mountsOf(array: Node | undefined, ctx: JsonContext): Mount[] {
   return out;
 }
 
-function stringMount(node: Node, ctx: JsonContext, remove: () => TextEdit[]): Mount | undefined {
+function stringMount(node: Node, ctx: JsonContext, remove?: () => TextEdit[]): Mount | undefined {
   const w = wordOf(node, ctx);
   if (!w) return undefined;
   const flag: ShellWord = { text: '--mount', literal: true, source: w.word.source, synthetic: true } as ShellWord;
@@ -238,7 +243,8 @@ function stringMount(node: Node, ctx: JsonContext, remove: () => TextEdit[]): Mo
   );
   const m = c.mounts[0];
   if (!m) return undefined;
-  m.remove = remove;
+  if (remove) m.remove = remove;
+  else delete m.remove;
   // `read_only: true` (sensitive-host-mount's fix): `,readonly` goes in before the closing quote.
   if (!m.readOnly && m.type !== 'unknown') {
     m.mapping = {

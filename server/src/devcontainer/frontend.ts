@@ -62,15 +62,22 @@ export class DevcontainerFrontEnd implements FrontEnd {
 
   /**
    * The devcontainer.json files that may claim `file` (a Compose file under `.devcontainer/`): in its folder and the
-   * folders above it inside `.devcontainer`, and `.devcontainer.json` beside the outermost `.devcontainer` folder.
+   * folders above it inside `.devcontainer`, in each `.devcontainer/<name>/` (configurations that share one Compose
+   * file: `"dockerComposeFile": "../docker-compose.yml"`), and `.devcontainer.json` beside the `.devcontainer` folder.
    */
-  ownersOf(file: string): string[] {
+  ownersOf(file: string, subfolders: (dir: string) => string[] = () => []): string[] {
     if (!underDevcontainerFolder(file)) return [];
     const out: string[] = [];
     let dir = path.dirname(file);
+    let devcontainerFolder = dir;
     for (; underDevcontainerFolder(path.join(dir, 'x')); dir = path.dirname(dir)) {
       out.push(path.join(dir, 'devcontainer.json'));
+      devcontainerFolder = dir;
       if (path.dirname(dir) === dir) break;
+    }
+    for (const name of subfolders(devcontainerFolder)) {
+      const candidate = path.join(devcontainerFolder, name, 'devcontainer.json');
+      if (!out.includes(candidate)) out.push(candidate);
     }
     out.push(path.join(dir, '.devcontainer.json'));
     return out;
