@@ -15,6 +15,7 @@ import { BenchClient } from './lsp-client';
 import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
 import { percentile, round, timeIt } from './stats';
 import { shellScriptTyping } from './shell-script';
+import { corpusFindings, type CorpusFindings } from './corpus-findings';
 import {
   compare,
   composeLint,
@@ -32,7 +33,7 @@ import {
 const repo = path.resolve(__dirname, '..', '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus-realworld');
 const smoke = process.argv.includes('--smoke');
-/** `--only=latency|cli|server`: one part of the benchmark (results.json is then not written). */
+/** `--only=latency|cli|server|findings`: one part of the benchmark (results.json is then not written). */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const part = (name: string) => !only || only === name;
 const N = smoke ? 8 : 60;
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
     results.throughput = throughput();
   }
   if (part('server')) await serverMemoryAndSize(all, results);
+  if (part('findings')) results.corpusFindings = findingsOnCorpus();
   // A partial run (--only) is for looking, not for the record.
   if (!only)
     fs.writeFileSync(path.join(repo, 'bench', smoke ? 'results.smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -366,6 +368,15 @@ async function serverMemoryAndSize(all: Case[], results: Record<string, unknown>
   };
   console.table([size]);
   results.size = size;
+}
+
+/** What a user sees on the corpus's projects by default (bench/corpus-findings.ts): once, not timed. */
+function findingsOnCorpus(): CorpusFindings | string {
+  const measured = corpusFindings(corpus, cliJs);
+  if (!measured) return `skipped: no corpus at ${corpus}`;
+  console.log('Findings on the corpus, run as a user runs it (no settings: the recommended profile):');
+  console.table([measured]);
+  return measured;
 }
 
 main().catch((e) => {
