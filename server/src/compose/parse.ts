@@ -5,7 +5,7 @@ import { detectEol, LineIndex } from '../text/line-index';
 import { ServiceBuilder, type LimitHit } from './service';
 import type { EnvValue } from '../../../shared-rules/src/bounds';
 import { ExpansionBudget, limitProblem, MAX_VALUE } from '../limits';
-import { YamlView } from './yaml-view';
+import { YamlView, type Entry } from './yaml-view';
 import { parseIncludes } from './include';
 import { checkNesting } from './depth';
 import { contentEnd, type EditContext } from './edits';
@@ -133,13 +133,31 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     return;
   }
 
+  readServices(ctx, view, servicesEntry, services, options.env, interpolation, problem, result);
+  if (used.size > 0) {
+    const values = [...used.values()];
+    for (const c of result.containers) c.processEnvValues = values;
+  }
+}
+
+/** Each service of `services` onto the model, and a finding for each expansion limit that was reached. */
+function readServices(
+  ctx: EditContext,
+  view: YamlView,
+  servicesEntry: Entry,
+  services: YAMLMap,
+  env: ComposeParseOptions['env'],
+  interpolation: { budget: ExpansionBudget; used: (v: EnvValue) => void },
+  problem: (message: string, start: number, end: number) => ParseProblem,
+  result: ParsedFile,
+): void {
   const hits: LimitHit[] = [];
   let budgetHit = false;
   const onLimit = (hit: LimitHit) => {
     if (hit.kind === 'budget' ? !budgetHit : hits.length < MAX_LIMIT_REPORTS) hits.push(hit);
     if (hit.kind === 'budget') budgetHit = true;
   };
-  const builder = new ServiceBuilder(ctx, view, options.env, indentStep(ctx, servicesEntry.keyNode, services), interpolation, onLimit);
+  const builder = new ServiceBuilder(ctx, view, env, indentStep(ctx, servicesEntry.keyNode, services), interpolation, onLimit);
   for (const [name, entry] of view.entries(services)) {
     const v = entry.value;
     if (v && !isMap(v) && !(isScalar(v) && v.value === null)) {
@@ -156,12 +174,8 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
     result.problems.push(
       hit.kind === 'value'
         ? limitProblem(source, 'expansionTooLong', { name: shorten(raw, 80), max: String(MAX_VALUE) })
-        : limitProblem(source, 'expansionBudget', { max: String(budget.total) }),
+        : limitProblem(source, 'expansionBudget', { max: String(interpolation.budget.total) }),
     );
-  }
-  if (used.size > 0) {
-    const values = [...used.values()];
-    for (const c of result.containers) c.processEnvValues = values;
   }
 }
 

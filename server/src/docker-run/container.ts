@@ -224,8 +224,80 @@ const FLAG_FOR_KEY: Record<string, (value: string) => string | undefined> = {
   network_mode: (v) => (/^[\w-]+$/.test(v) ? `--network ${v}` : undefined),
 };
 
+type FlagReader = (c: ContainerSpec, b: Builder, f: FlagUse) => void;
+
+/** A removable list item from a valued flag (`--security-opt`, `--device`). */
+function removableVal(b: Builder, f: FlagUse): ListValue | undefined {
+  const v = b.val(f);
+  return v && { value: v.value, known: v.known, source: v.source, remove: () => b.removeFlag(f) ?? [] };
+}
+
+/** `docker run` flags (long names) → the container-model field each sets; flags not listed change nothing. */
+const FLAG_READERS: Record<string, FlagReader> = {
+  volume: (c, b, f) => pushDefined(c.mounts, volumeMount(b, f)),
+  mount: (c, b, f) => pushDefined(c.mounts, longMount(b, f)),
+  'use-api-socket': (c, b, f) => {
+    const v = b.bool(f);
+    if (v.value !== 'true') return;
+    const host: Val = { value: '/var/run/docker.sock', known: true, source: v.source };
+    c.mounts.push({ syntax: 'long', type: 'bind', hostPath: host, readOnly: false, source: v.source, remove: () => b.removeFlag(f) ?? [] });
+  },
+  publish: (c, b, f) => pushDefined(c.ports, portBinding(b, f)),
+  'publish-all': (c, b, f) => {
+    const v = b.bool(f);
+    if (v.value !== 'true' || !v.known) return;
+    const containerPort: Val = { value: '', known: false, source: v.source };
+    c.ports.push({ syntax: 'publish-all', containerPort, source: v.source, remove: () => b.removeFlag(f) ?? [] });
+  },
+  network: (c, b, f) => (c.networkMode = b.val(f)),
+  net: (c, b, f) => (c.networkMode = b.val(f)),
+  pid: (c, b, f) => (c.pid = b.val(f)),
+  ipc: (c, b, f) => (c.ipc = b.val(f)),
+  uts: (c, b, f) => (c.uts = b.val(f)),
+  userns: (c, b, f) => (c.usernsMode = b.val(f)),
+  privileged: (c, b, f) => (c.privileged = b.bool(f)),
+  'read-only': (c, b, f) => (c.readOnly = b.bool(f)),
+  user: (c, b, f) => (c.user = b.val(f)),
+  'cap-add': (c, b, f) => c.capAdd.push(...b.list(f)),
+  'cap-drop': (c, b, f) => c.capDrop.push(...b.list(f)),
+  'security-opt': (c, b, f) => pushDefined(c.securityOpt, removableVal(b, f)),
+  device: (c, b, f) => pushDefined(c.devices, removableVal(b, f)),
+  'log-driver': (c, b, f) => (c.loggingDriver = b.val(f)),
+  'pids-limit': (c, b, f) => (c.limits.pidsLimit = b.val(f)),
+  memory: (c, b, f) => (c.limits.memLimit = b.val(f)),
+  cpus: (c, b, f) => (c.limits.cpus = b.val(f)),
+  'cpu-quota': (c, b, f) => (c.limits.cpuQuota = b.val(f)),
+  env: (c, b, f) => pushDefined(c.environment, envEntry(b, f)),
+};
+
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item) list.push(item);
+}
+
 function buildContainer(words: Word[], inv: Invocation, ctx: CommandContext, flagsOnly = false): ContainerSpec {
   const b = new Builder(words, inv, ctx);
+  const c = emptyContainer(words, inv, ctx, b);
+  let name: string | undefined;
+  for (const f of inv.flags) {
+    if (!f.spec) continue;
+    if (f.spec.long === 'name') {
+      const v = b.val(f);
+      if (v?.known) name = v.value;
+    } else if (Object.hasOwn(FLAG_READERS, f.spec.long)) FLAG_READERS[f.spec.long](c, b, f);
+  }
+  lastUseWins(c, inv, b);
+  if (inv.opaque.length > 0) hideMissing(c, words[inv.opaque[0]].shell.source);
+  if (!flagsOnly && inv.imageIndex !== undefined) {
+    const w = words[inv.imageIndex];
+    const { value, known } = resolveValue(w.text, w.literal);
+    c.image = { value, known, source: w.shell.source, ...(w.literal ? {} : { raw: w.text }) };
+  }
+  c.name = name ?? (c.image?.known ? c.image.value : c.name);
+  return c;
+}
+
+/** The container of a command line before its flags are read: declared at `docker run`, spanning the command. */
+function emptyContainer(words: Word[], inv: Invocation, ctx: CommandContext, b: Builder): ContainerSpec {
   const program = words[inv.programIndex];
   const sub = words[inv.subcommandIndex];
   const lastWord = words[words.length - 1];
@@ -234,7 +306,7 @@ function buildContainer(words: Word[], inv: Invocation, ctx: CommandContext, fla
     range: program.start >= 0 && sub.end >= 0 ? b.range(program.start, sub.end) : program.shell.source.range,
   };
   const extent = program.start >= 0 && lastWord.end >= 0 ? b.range(program.start, lastWord.end) : declaration.range;
-  const c: ContainerSpec = {
+  return {
     origin: 'docker-run',
     name: `${inv.engine} ${inv.subcommand}`,
     file: ctx.file,
@@ -251,123 +323,13 @@ function buildContainer(words: Word[], inv: Invocation, ctx: CommandContext, fla
     environment: [],
     dependsOn: [],
   };
-  let name: string | undefined;
-  for (const f of inv.flags) {
-    if (!f.spec) continue;
-    switch (f.spec.long) {
-      case 'volume': {
-        const m = volumeMount(b, f);
-        if (m) c.mounts.push(m);
-        break;
-      }
-      case 'mount': {
-        const m = longMount(b, f);
-        if (m) c.mounts.push(m);
-        break;
-      }
-      case 'use-api-socket': {
-        const v = b.bool(f);
-        if (v.value !== 'true') break;
-        const host: Val = { value: '/var/run/docker.sock', known: true, source: v.source };
-        c.mounts.push({
-          syntax: 'long',
-          type: 'bind',
-          hostPath: host,
-          readOnly: false,
-          source: v.source,
-          remove: () => b.removeFlag(f) ?? [],
-        });
-        break;
-      }
-      case 'publish': {
-        const p = portBinding(b, f);
-        if (p) c.ports.push(p);
-        break;
-      }
-      case 'publish-all': {
-        const v = b.bool(f);
-        if (v.value === 'true' && v.known) {
-          c.ports.push({
-            syntax: 'publish-all',
-            containerPort: { value: '', known: false, source: v.source },
-            source: v.source,
-            remove: () => b.removeFlag(f) ?? [],
-          });
-        }
-        break;
-      }
-      case 'network':
-      case 'net':
-        c.networkMode = b.val(f);
-        break;
-      case 'pid':
-        c.pid = b.val(f);
-        break;
-      case 'ipc':
-        c.ipc = b.val(f);
-        break;
-      case 'uts':
-        c.uts = b.val(f);
-        break;
-      case 'userns':
-        c.usernsMode = b.val(f);
-        break;
-      case 'privileged':
-        c.privileged = b.bool(f);
-        break;
-      case 'read-only':
-        c.readOnly = b.bool(f);
-        break;
-      case 'user':
-        c.user = b.val(f);
-        break;
-      case 'cap-add':
-        c.capAdd.push(...b.list(f));
-        break;
-      case 'cap-drop':
-        c.capDrop.push(...b.list(f));
-        break;
-      case 'security-opt': {
-        const v = b.val(f);
-        if (v) c.securityOpt.push({ value: v.value, known: v.known, source: v.source, remove: () => b.removeFlag(f) ?? [] });
-        break;
-      }
-      case 'device': {
-        const v = b.val(f);
-        if (v) c.devices.push({ value: v.value, known: v.known, source: v.source, remove: () => b.removeFlag(f) ?? [] });
-        break;
-      }
-      case 'log-driver':
-        c.loggingDriver = b.val(f);
-        break;
-      case 'pids-limit':
-        c.limits.pidsLimit = b.val(f);
-        break;
-      case 'memory':
-        c.limits.memLimit = b.val(f);
-        break;
-      case 'cpus':
-        c.limits.cpus = b.val(f);
-        break;
-      case 'cpu-quota':
-        c.limits.cpuQuota = b.val(f);
-        break;
-      case 'env': {
-        const e = envEntry(b, f);
-        if (e) c.environment.push(e);
-        break;
-      }
-      case 'name': {
-        const v = b.val(f);
-        if (v?.known) name = v.value;
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  // The last of repeated single-valued flags wins (`--privileged ... --privileged`): removing the setting removes
-  // every use of the flag, or the earlier one would still hold.
+}
+
+/**
+ * The last of repeated single-valued flags wins (`--privileged ... --privileged`): removing the setting removes
+ * every use of the flag, or the earlier one would still hold.
+ */
+function lastUseWins(c: ContainerSpec, inv: Invocation, b: Builder): void {
   for (const [names, v] of [
     [['network', 'net'], c.networkMode],
     [['pid'], c.pid],
@@ -383,14 +345,6 @@ function buildContainer(words: Word[], inv: Invocation, ctx: CommandContext, fla
       return edits.every((e) => e && e.length > 0) ? edits.flatMap((e) => e!) : [];
     };
   }
-  if (inv.opaque.length > 0) hideMissing(c, words[inv.opaque[0]].shell.source);
-  if (!flagsOnly && inv.imageIndex !== undefined) {
-    const w = words[inv.imageIndex];
-    const { value, known } = resolveValue(w.text, w.literal);
-    c.image = { value, known, source: w.shell.source, ...(w.literal ? {} : { raw: w.text }) };
-  }
-  c.name = name ?? (c.image?.known ? c.image.value : c.name);
-  return c;
 }
 
 /** Flags nobody can see (`$DOCKER_OPTS`) may set anything: a missing-setting rule must not fire. */

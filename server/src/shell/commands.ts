@@ -177,31 +177,8 @@ class Walker {
 
   private command(cmd: GoNode, sub: ShellCommand['substitution'], pipeline?: ShellCommand[]): ShellCommand | undefined {
     switch (nodeType(cmd)) {
-      case 'CallExpr': {
-        const args = list(cmd.Args);
-        const assigns = list(cmd.Assigns);
-        if (args.length === 0) {
-          // `A=1` alone sets a shell variable, not the environment of a command: not recorded.
-          for (const a of assigns) this.substitutions(a.Value, undefined);
-          return undefined;
-        }
-        const infos = args.map((w) => this.word(w));
-        const assignments: AssignInfo[] = [];
-        for (const a of assigns) {
-          const info = this.assignment(a);
-          if (info) assignments.push(info);
-        }
-        const command = makeCommand(infos, this.ctx, sub, assignments);
-        this.join(command, pipeline);
-        // Substitutions run before the command that uses their output.
-        for (const a of assigns) this.substitutions(a.Value, command);
-        args.forEach((w, i) => {
-          if (SUBSTITUTION.test(infos[i].raw)) this.substitutions(w, command, true);
-        });
-        this.out.push(command);
-        appendNestedScript(infos, this.ctx, this.nested, this.out);
-        return command;
-      }
+      case 'CallExpr':
+        return this.callExpr(cmd, sub, pipeline);
       case 'BinaryCmd': {
         if (cmd.Op === OP_PIPE || cmd.Op === OP_PIPE_ALL) {
           const elements: GoNode[] = [];
@@ -242,35 +219,64 @@ class Walker {
       case 'CoprocClause':
         this.stmt(cmd.Stmt, sub);
         return undefined;
-      case 'DeclClause': {
-        // `export A=1 B`, `declare -x C=2`: a command whose words are the keyword and its other operands.
-        const words: WordInfo[] = [this.literal(cmd.Variant)];
-        const assignments: AssignInfo[] = [];
-        for (const a of list(cmd.Args)) {
-          if (!a.Naked) {
-            const info = this.assignment(a);
-            if (info) assignments.push(info);
-          } else if (!isNil(a.Name)) {
-            words.push(this.literal(a.Name));
-          } else if (!isNil(a.Value)) {
-            // `-x`, or a quoted `"A=1"`, which export reads as an assignment too.
-            const word = this.word(a.Value);
-            const quoted = quotedAssignment(word);
-            if (quoted) assignments.push(quoted);
-            else words.push(word);
-          }
-        }
-        const command = makeCommand(words, this.ctx, sub, assignments);
-        this.join(command, pipeline);
-        for (const a of list(cmd.Args)) this.substitutions(a.Value, undefined);
-        this.out.push(command);
-        return command;
-      }
+      case 'DeclClause':
+        return this.declClause(cmd, sub, pipeline);
       default:
         // let / [[ ]] / (( )): only their substitutions run commands.
         this.substitutionsBelow(cmd);
         return undefined;
     }
+  }
+
+  /** A simple command (`A=1 curl -k …`); `A=1` alone sets a shell variable, not a command's environment. */
+  private callExpr(cmd: GoNode, sub: ShellCommand['substitution'], pipeline?: ShellCommand[]): ShellCommand | undefined {
+    const args = list(cmd.Args);
+    const assigns = list(cmd.Assigns);
+    if (args.length === 0) {
+      for (const a of assigns) this.substitutions(a.Value, undefined);
+      return undefined;
+    }
+    const infos = args.map((w) => this.word(w));
+    const assignments: AssignInfo[] = [];
+    for (const a of assigns) {
+      const info = this.assignment(a);
+      if (info) assignments.push(info);
+    }
+    const command = makeCommand(infos, this.ctx, sub, assignments);
+    this.join(command, pipeline);
+    // Substitutions run before the command that uses their output.
+    for (const a of assigns) this.substitutions(a.Value, command);
+    args.forEach((w, i) => {
+      if (SUBSTITUTION.test(infos[i].raw)) this.substitutions(w, command, true);
+    });
+    this.out.push(command);
+    appendNestedScript(infos, this.ctx, this.nested, this.out);
+    return command;
+  }
+
+  /** `export A=1 B`, `declare -x C=2`: a command whose words are the keyword and its other operands. */
+  private declClause(cmd: GoNode, sub: ShellCommand['substitution'], pipeline?: ShellCommand[]): ShellCommand {
+    const words: WordInfo[] = [this.literal(cmd.Variant)];
+    const assignments: AssignInfo[] = [];
+    for (const a of list(cmd.Args)) {
+      if (!a.Naked) {
+        const info = this.assignment(a);
+        if (info) assignments.push(info);
+      } else if (!isNil(a.Name)) {
+        words.push(this.literal(a.Name));
+      } else if (!isNil(a.Value)) {
+        // `-x`, or a quoted `"A=1"`, which export reads as an assignment too.
+        const word = this.word(a.Value);
+        const quoted = quotedAssignment(word);
+        if (quoted) assignments.push(quoted);
+        else words.push(word);
+      }
+    }
+    const command = makeCommand(words, this.ctx, sub, assignments);
+    this.join(command, pipeline);
+    for (const a of list(cmd.Args)) this.substitutions(a.Value, undefined);
+    this.out.push(command);
+    return command;
   }
 
   /** Puts a new command in its pipeline (or one of its own). */

@@ -162,8 +162,51 @@ const MAVEN_FLAG =
   /^-D(?:maven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true|(?:aether\.connector|maven\.resolver\.transport)\.https\.securityMode=insecure)$/i;
 const SSL_VERIFY_OFF = /^(?:false|0|no|off)$/i;
 
+type Report = (i: number, label: string, kind: Kind, edits: TextEdit[] | undefined) => void;
+
+/** One command being checked: its words, where the program is, and how a finding is reported. */
+interface Check {
+  cmd: ShellCommand;
+  words: string[];
+  at: number;
+  name: string;
+  out: RuleReport[];
+  report: Report;
+  removeWords: (from: number, to: number) => TextEdit[] | undefined;
+}
+
 /** Reports for one shell command: flags, config commands, written config text and environment settings. */
 export function tlsCommandReports(cmd: ShellCommand): RuleReport[] {
+  const out: RuleReport[] = envReports(cmd);
+  const words = cmd.words.map((w) => w.text);
+  const at = commandIndex(words);
+  if (at < 0) return out;
+  const name = commandName(words);
+  const report: Report = (i, label, kind, edits) =>
+    out.push({
+      messageId: kind === 'tls' ? 'flag' : 'signature',
+      args: { flag: label, command: name },
+      at: cmd.words[i].source,
+      fix: fixOf(kind === 'tls' ? 'fix' : 'fixSignature', edits, { flag: label }, 'unsafe'),
+    });
+  const config = (i: number, command: string, kind: Kind) =>
+    out.push({ messageId: kind === 'tls' ? 'config' : 'signatureConfig', args: { command }, at: cmd.words[i].source });
+  const check: Check = { cmd, words, at, name, out, report, removeWords: (from, to) => cmd.removeWords?.(from, to) };
+  singleFlags(check);
+  if (name === 'curl') curlInsecure(cmd, at, report);
+  if (name === 'wget') wgetExecute(check);
+  if (isPipCommand(words)) pipTrustedHosts(check);
+  if (name === 'npm' || name === 'yarn' || name === 'pnpm') npmStrictSsl(check);
+  if (name === 'apt-get' || name === 'apt' || name === 'aptitude') aptOptions(check);
+  if (YUM_LIKE.has(name)) yumSetopt(check, config);
+  if (name === 'git') gitSslVerify(cmd, at, out, check.removeWords);
+  configCommand(cmd, at, name, config);
+  writtenConfig(cmd, at, name, out);
+  return out;
+}
+
+/** `NODE_TLS_REJECT_UNAUTHORIZED=0 cmd`, `export GIT_SSL_NO_VERIFY=1`: written environment settings. */
+function envReports(cmd: ShellCommand): RuleReport[] {
   const out: RuleReport[] = [];
   const words = cmd.words.map((w) => w.text);
   for (const env of environmentOf(cmd)) {
@@ -178,94 +221,84 @@ export function tlsCommandReports(cmd: ShellCommand): RuleReport[] {
       fix: fixOf('fixEnv', env.remove(), args, 'unsafe'),
     });
   }
-  const at = commandIndex(words);
-  if (at < 0) return out;
-  const name = commandName(words);
-  const word = (i: number): ShellWord => cmd.words[i];
-  const report = (i: number, label: string, kind: Kind, edits: TextEdit[] | undefined) =>
-    out.push({
-      messageId: kind === 'tls' ? 'flag' : 'signature',
-      args: { flag: label, command: name },
-      at: word(i).source,
-      fix: fixOf(kind === 'tls' ? 'fix' : 'fixSignature', edits, { flag: label }, 'unsafe'),
-    });
-  const config = (i: number, command: string, kind: Kind) =>
-    out.push({ messageId: kind === 'tls' ? 'config' : 'signatureConfig', args: { command }, at: word(i).source });
-  const removeWords = (from: number, to: number) => cmd.removeWords?.(from, to);
-  const literal = (i: number) => cmd.words[i]?.literal === true;
+  return out;
+}
 
+/** Switches that are one word: the tool's table, apk, svn, Maven properties, `go get -insecure`. */
+function singleFlags({ cmd, words, at, name, report, removeWords }: Check): void {
   // rpm's switches matter when it installs (-i, -U, -F); `rpm -qa --nodigest` only reads the database.
   const flags = name === 'rpm' && !rpmInstalls(words, at) ? undefined : FLAGS[name];
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i];
     if (w === '--') break;
-    if (!literal(i)) continue;
+    if (cmd.words[i]?.literal !== true) continue;
     if (flags?.[0].includes(w)) report(i, w, flags[1], removeWords(i, i));
     else if (name === 'apk' && APK_TLS.includes(w)) report(i, w, 'tls', removeWords(i, i));
     else if (name === 'svn' && w.startsWith('--trust-server-cert-failures')) report(i, w, 'tls', removeWords(i, i));
     else if ((name === 'mvn' || name === 'mvnw') && MAVEN_FLAG.test(w)) report(i, w, 'tls', removeWords(i, i));
     else if (name === 'go' && w === '-insecure') report(i, w, 'tls', removeWords(i, i));
   }
+}
 
-  if (name === 'curl') curlInsecure(cmd, at, report);
-  if (name === 'wget') {
-    // `-e check_certificate=off`: a .wgetrc command given on the command line.
-    for (let i = at + 1; i < words.length - 1; i++) {
-      if ((words[i] === '-e' || words[i] === '--execute') && WGETRC.test(words[i + 1])) {
-        report(i, `${words[i]} ${words[i + 1]}`, 'tls', removeWords(i, i + 1));
-        i++;
-      }
+/** `wget -e check_certificate=off`: a .wgetrc command given on the command line. */
+function wgetExecute({ words, at, report, removeWords }: Check): void {
+  for (let i = at + 1; i < words.length - 1; i++) {
+    if ((words[i] === '-e' || words[i] === '--execute') && WGETRC.test(words[i + 1])) {
+      report(i, `${words[i]} ${words[i + 1]}`, 'tls', removeWords(i, i + 1));
+      i++;
     }
   }
-  if (isPipCommand(words)) {
-    for (let i = at + 1; i < words.length; i++) {
-      const w = words[i];
-      if ((w === '--trusted-host' || w === '--allow-insecure-host') && i + 1 < words.length) {
-        report(i, `${w} ${words[i + 1]}`, 'tls', removeWords(i, i + 1));
-        i++;
-      } else if (/^--(?:trusted-host|allow-insecure-host)=/.test(w)) report(i, w, 'tls', removeWords(i, i));
+}
+
+function pipTrustedHosts({ words, at, report, removeWords }: Check): void {
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i];
+    if ((w === '--trusted-host' || w === '--allow-insecure-host') && i + 1 < words.length) {
+      report(i, `${w} ${words[i + 1]}`, 'tls', removeWords(i, i + 1));
+      i++;
+    } else if (/^--(?:trusted-host|allow-insecure-host)=/.test(w)) report(i, w, 'tls', removeWords(i, i));
+  }
+}
+
+function npmStrictSsl({ words, at, report, removeWords }: Check): void {
+  for (let i = at + 1; i < words.length - 1; i++) {
+    if (words[i] === '--strict-ssl' && SSL_VERIFY_OFF.test(words[i + 1]))
+      report(i, `--strict-ssl ${words[i + 1]}`, 'tls', removeWords(i, i + 1));
+  }
+}
+
+/** `apt-get -o Acquire::https::Verify-Peer=false` (TLS) or `-o APT::Get::AllowUnauthenticated=true` (signatures). */
+function aptOptions({ cmd, words, at, name, out, report, removeWords }: Check): void {
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === '-o' && APT_OPTION.test(words[i + 1] ?? '')) {
+      const kind = /Verify-/i.test(words[i + 1]) ? 'tls' : 'signature';
+      out.push({
+        messageId: kind === 'tls' ? 'flag' : 'signature',
+        args: { flag: words[i + 1], command: name },
+        at: cmd.words[i + 1].source,
+        fix: fixOf(kind === 'tls' ? 'fix' : 'fixSignature', removeWords(i, i + 1), { flag: `-o ${words[i + 1]}` }, 'unsafe'),
+      });
+      i++;
+    } else if (/^-o./.test(w) && APT_OPTION.test(w.slice(2))) {
+      report(i, w, /Verify-/i.test(w) ? 'tls' : 'signature', removeWords(i, i));
     }
   }
-  if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
-    for (let i = at + 1; i < words.length - 1; i++) {
-      if (words[i] === '--strict-ssl' && SSL_VERIFY_OFF.test(words[i + 1]))
-        report(i, `--strict-ssl ${words[i + 1]}`, 'tls', removeWords(i, i + 1));
-    }
+}
+
+/** `yum --setopt=sslverify=0` for one run (a flag), or written to the repo config by a config manager. */
+function yumSetopt({ words, at, report, removeWords }: Check, config: (i: number, command: string, kind: Kind) => void): void {
+  const manager = isConfigManager(words, at);
+  for (let i = at + 1; i < words.length; i++) {
+    const setopt = /^--setopt=(.*)$/.exec(words[i]) ?? (words[i] === '--setopt' ? [words[i], words[i + 1] ?? ''] : undefined);
+    const m = setopt && SETOPT.exec(setopt[1].replace(/\s+/g, ''));
+    if (!m) continue;
+    const kind: Kind = m[1].toLowerCase() === 'sslverify' ? 'tls' : 'signature';
+    const two = words[i] === '--setopt';
+    if (manager) config(two ? i + 1 : i, `${words.slice(at, i).join(' ')} --setopt=${setopt[1]}`, kind);
+    else report(two ? i + 1 : i, two ? `--setopt ${setopt[1]}` : words[i], kind, removeWords(i, two ? i + 1 : i));
+    if (two) i++;
   }
-  if (name === 'apt-get' || name === 'apt' || name === 'aptitude') {
-    for (let i = at + 1; i < words.length; i++) {
-      const w = words[i];
-      if (w === '-o' && APT_OPTION.test(words[i + 1] ?? '')) {
-        const kind = /Verify-/i.test(words[i + 1]) ? 'tls' : 'signature';
-        out.push({
-          messageId: kind === 'tls' ? 'flag' : 'signature',
-          args: { flag: words[i + 1], command: name },
-          at: word(i + 1).source,
-          fix: fixOf(kind === 'tls' ? 'fix' : 'fixSignature', removeWords(i, i + 1), { flag: `-o ${words[i + 1]}` }, 'unsafe'),
-        });
-        i++;
-      } else if (/^-o./.test(w) && APT_OPTION.test(w.slice(2))) {
-        report(i, w, /Verify-/i.test(w) ? 'tls' : 'signature', removeWords(i, i));
-      }
-    }
-  }
-  if (YUM_LIKE.has(name)) {
-    const manager = isConfigManager(words, at);
-    for (let i = at + 1; i < words.length; i++) {
-      const setopt = /^--setopt=(.*)$/.exec(words[i]) ?? (words[i] === '--setopt' ? [words[i], words[i + 1] ?? ''] : undefined);
-      const m = setopt && SETOPT.exec(setopt[1].replace(/\s+/g, ''));
-      if (!m) continue;
-      const kind: Kind = m[1].toLowerCase() === 'sslverify' ? 'tls' : 'signature';
-      const two = words[i] === '--setopt';
-      if (manager) config(two ? i + 1 : i, `${words.slice(at, i).join(' ')} --setopt=${setopt[1]}`, kind);
-      else report(two ? i + 1 : i, two ? `--setopt ${setopt[1]}` : words[i], kind, removeWords(i, two ? i + 1 : i));
-      if (two) i++;
-    }
-  }
-  if (name === 'git') gitSslVerify(cmd, at, out, removeWords);
-  configCommand(cmd, at, name, config);
-  writtenConfig(cmd, at, name, out);
-  return out;
 }
 
 function rpmInstalls(words: string[], at: number): boolean {
