@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixEnabled, loadConfigFor, mergeConfig, parseConfig, severityResolver, emptyConfig } from '../../server/src/analysis/config';
 import { STARTER_CONFIG } from '../../server/src/cli/init';
+import { Analysis } from '../../server/src/analysis';
 
 const errorsOf = (text: string) =>
   parseConfig('/p/.dockwarden.yaml', text).errors.map((e) => `${e.line + 1}:${e.character + 1} ${e.message}`);
@@ -89,6 +90,24 @@ test('loadConfigFor walks up to the first config file', () => {
   const none = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-noconfig-'));
   const loaded = loadConfigFor(none, { readText: (f) => (f.startsWith(none) ? undefined : undefined) });
   assert.deepEqual(loaded, { config: emptyConfig(), errors: [] });
+});
+
+test('a config file over the size limit is not read, and not passed over: an error says so', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwarden-config-'));
+  try {
+    const big = path.join(root, '.dockwarden.yaml');
+    fs.writeFileSync(big, `rules:\n${'  privileged: off\n'.repeat(70_000)}`);
+    fs.writeFileSync(path.join(root, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n');
+    const analysis = new Analysis({ roots: [root] });
+    const found = analysis.discover(['.'], root);
+    assert.equal(found.configErrors.length, 1);
+    assert.equal(found.configErrors[0].file, big);
+    assert.match(found.configErrors[0].message, /larger than 1024 KB and was not read/);
+    const lint = analysis.lint(path.join(root, 'compose.yaml'), { explicit: true });
+    assert.ok(lint.findings.some((f) => f.rule === 'privileged'), 'its settings are not applied');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('mergeConfig: the override wins key by key', () => {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Locale } from '../../../shared-rules/src/l10n';
 import type { Finding } from '../../../shared-rules/src/rule';
 import type { FileAccess } from '../fs';
-import { CONFIG_FILE_NAMES, parseConfig, type ConfigError, type LoadedConfig } from './config';
+import { CONFIG_FILE_NAMES, parseConfig, type ConfigError, type ConfigFiles, type LoadedConfig } from './config';
 import { discoverFiles, type DiscoveryResult } from './discover';
 import { bounded, FindingMemo, projectFindings } from './findings';
 import { fixToFixedPoint, type FixOptions, type FixOutcome } from './fixes';
@@ -341,13 +341,15 @@ export class Analysis {
   }
 
   /** Config files are looked up through the overlay (open buffers count), within the allowed folders. */
-  private configFiles(): FileAccess {
+  private configFiles(): ConfigFiles {
     return {
       readText: (f) => {
         if (!this.confinement.allows(f)) return undefined;
         const r = this.reader.read(f, CONFIG_MAX_BYTES);
         return r.status === 'ok' ? r.text : undefined;
       },
+      tooLarge: (f) =>
+        this.confinement.allows(f) && this.reader.read(f, CONFIG_MAX_BYTES).status === 'too-large' ? CONFIG_MAX_BYTES : undefined,
     };
   }
 

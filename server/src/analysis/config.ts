@@ -73,14 +73,21 @@ export function knownRuleIds(): string[] {
   return [...allRules.map((r) => r.id), ...engineRules.map((r) => r.id)];
 }
 
-/** The first config file found in `dir` or its parents, or undefined. */
-export function findConfigFile(dir: string, files: FileAccess): { file: string; text: string } | undefined {
+/** How config files are read: a file over the size limit is found, but not read (`tooLarge` says so). */
+export interface ConfigFiles extends FileAccess {
+  tooLarge?(file: string): number | undefined;
+}
+
+/** The first config file found in `dir` or its parents (`text` undefined when it is too large to read), or undefined. */
+export function findConfigFile(dir: string, files: ConfigFiles): { file: string; text?: string; maxBytes?: number } | undefined {
   let current = path.resolve(dir);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = path.join(current, name);
       const text = files.readText(file);
       if (text !== undefined) return { file, text };
+      const maxBytes = files.tooLarge?.(file);
+      if (maxBytes !== undefined) return { file, maxBytes };
     }
     const parent = path.dirname(current);
     if (parent === current) return undefined;
@@ -89,9 +96,14 @@ export function findConfigFile(dir: string, files: FileAccess): { file: string; 
 }
 
 /** Walks up from `dir` to the first `.dockwarden.yaml` and loads it; an empty config when none. */
-export function loadConfigFor(dir: string, files: FileAccess): LoadedConfig {
+export function loadConfigFor(dir: string, files: ConfigFiles): LoadedConfig {
   const found = findConfigFile(dir, files);
   if (!found) return { config: emptyConfig(), errors: [] };
+  if (found.text === undefined) {
+    // Not read, and not passed over either: the run must not go on as if the file's settings were not there.
+    const message = `The config file is larger than ${Math.round((found.maxBytes ?? 0) / 1024)} KB and was not read`;
+    return { config: emptyConfig(), file: found.file, errors: [{ file: found.file, line: 0, character: 0, message }] };
+  }
   return parseConfig(found.file, found.text);
 }
 

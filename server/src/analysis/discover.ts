@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, loadConfigFor, parseConfig, type ConfigError, type LoadedConfig } from './config';
-import type { FileAccess } from '../fs';
+import { CONFIG_FILE_NAMES, loadConfigFor, parseConfig, type ConfigError, type ConfigFiles, type LoadedConfig } from './config';
 import { pathMatcher, toPosix } from './paths';
 
 /** A file to lint, with the config that applies to it. */
@@ -17,7 +16,7 @@ export interface DiscoveredFile {
 
 export interface DiscoverOptions {
   cwd: string;
-  files: FileAccess;
+  files: ConfigFiles;
   /** `--config`: one config for every file; config files in the tree are then not looked for. */
   config?: LoadedConfig;
   /** Also list the files a walk passes over (`--verbose`). */

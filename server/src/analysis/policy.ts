@@ -2,8 +2,16 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { LintOptions, SeverityResolver } from '../../../shared-rules/src/engine';
 import type { Locale } from '../../../shared-rules/src/l10n';
-import type { FileAccess } from '../fs';
-import { fixEnabled, loadConfigFor, mergeConfig, severityResolver, type DockwardenConfig, type LoadedConfig, type Profile } from './config';
+import {
+  fixEnabled,
+  loadConfigFor,
+  mergeConfig,
+  severityResolver,
+  type DockwardenConfig,
+  type LoadedConfig,
+  type Profile,
+  type ConfigFiles,
+} from './config';
 import { pathMatcher, toPosix } from './paths';
 import { profileLevels } from './profiles';
 
@@ -44,7 +52,7 @@ export class Policies {
   private readonly built = new Map<string, { overrides: ConfigOverrides | undefined; policy: Policy }>();
 
   constructor(
-    private readonly files: FileAccess,
+    private readonly files: ConfigFiles,
     private readonly locale: Locale,
     /** The workspace folders: the editor's `composeFiles` globs are relative to them (or match a file name). */
     private readonly roots: readonly string[],
