@@ -104,7 +104,10 @@ test('a config file over the size limit is not read, and not passed over: an err
     assert.equal(found.configErrors[0].file, big);
     assert.match(found.configErrors[0].message, /larger than 1024 KB and was not read/);
     const lint = analysis.lint(path.join(root, 'compose.yaml'), { explicit: true });
-    assert.ok(lint.findings.some((f) => f.rule === 'privileged'), 'its settings are not applied');
+    assert.ok(
+      lint.findings.some((f) => f.rule === 'privileged'),
+      'its settings are not applied',
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
