@@ -241,5 +241,6 @@ test('firstArgumentOffset finds where dockerfile-ast puts the first argument', (
       compared++;
     }
   }
-  assert.ok(compared > 500, `${compared} instructions compared`);
+  // The generated texts alone give about 430 (a fresh clone has no corpus); the corpus adds its RUNs.
+  assert.ok(compared > 300, `${compared} instructions compared`);
 });
