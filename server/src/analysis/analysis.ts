@@ -6,7 +6,7 @@ import { CONFIG_FILE_NAMES, parseConfig, type ConfigError, type ConfigFiles, typ
 import { discoverFiles, type DiscoveryResult } from './discover';
 import { bounded, FindingMemo, projectFindings } from './findings';
 import { fixToFixedPoint, type FixOptions, type FixOutcome } from './fixes';
-import type { FrontEnd, FrontEndHost, FrontEndSession } from './frontend';
+import type { FrontEnd, FrontEndHost, FrontEndSession, LoadRequest } from './frontend';
 import { encodeText } from './decode';
 import { Confinement, diskBytes, FileReader, isVirtualPath, type ByteSource, type TextOverlay } from './files';
 import { detectKind, type KindHints } from './kinds';
@@ -155,7 +155,7 @@ export class Analysis {
     try {
       const owner = isVirtualPath(file) ? undefined : this.ownerOf(file);
       if (owner) return this.lintWithin(owner, { file, kind, text }, request.overrides);
-      return this.lintText(file, text, kind, policy, request.session);
+      return this.lintText(file, text, kind, policy, request.session, undefined, request.languageId);
     } catch (error) {
       // Front ends and the engine never throw by contract; if one does, say so instead of passing silently.
       const message = texts(this.locale).failed(error instanceof Error ? error.message : String(error));
@@ -255,12 +255,15 @@ export class Analysis {
     policy: Policy,
     sessionKey: string | undefined,
     given?: { file: string; text: string },
+    languageId?: string,
   ): FileLint {
     const frontEnd = this.frontEnds.find((f) => f.kind === kind);
     if (!frontEnd) return { file, kind: undefined, findings: [], elsewhere: [], dependencies: [] };
     const session = sessionKey === undefined ? undefined : this.session(sessionKey, kind);
     const tooLarge: string[] = [];
-    const loaded = frontEnd.load({ file, text, files: this.projectFiles(file, text, policy, tooLarge, given) }, session?.frontEnd);
+    const request: LoadRequest = { file, text, files: this.projectFiles(file, text, policy, tooLarge, given) };
+    if (languageId) request.languageId = languageId;
+    const loaded = frontEnd.load(request, session?.frontEnd);
     const all = projectFindings(loaded.files, policy.engine, policy.rulesKey, session?.findings);
     const findings: Finding[] = [];
     const elsewhere: Finding[] = [];
