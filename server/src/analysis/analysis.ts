@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Locale } from '../../../shared-rules/src/l10n';
+import type { LineSpan } from '../../../shared-rules/src/model';
 import type { Finding } from '../../../shared-rules/src/rule';
 import type { FileAccess } from '../fs';
 import { CONFIG_FILE_NAMES, parseConfig, type ConfigError, type ConfigFiles, type LoadedConfig } from './config';
@@ -58,6 +59,8 @@ export interface FileLint {
   elsewhere: Finding[];
   /** Other files read (present or not): a change to one means linting this file again. */
   dependencies: string[];
+  /** Commands of this file written over several lines (ParsedFile.commandSpans): where an ignore comment goes. */
+  commandSpans?: LineSpan[];
   /** Files the project reads as a kind of source whatever their names (they exist and may be read). */
   references?: Array<{ file: string; kind: string }>;
 }
@@ -274,6 +277,8 @@ export class Analysis {
     }
     const lint: FileLint = { file, kind, findings, elsewhere, dependencies: loaded.dependencies };
     if (loaded.references?.length) lint.references = loaded.references;
+    const spans = loaded.files.find((f) => f.file === file)?.commandSpans;
+    if (spans) lint.commandSpans = spans;
     return lint;
   }
 
