@@ -38,6 +38,11 @@ export interface ScriptResult {
   containers: ContainerSpec[];
   commands: BuildCommand[];
   problems: ParseProblem[];
+  /**
+   * The lines of the YAML scalar the text was read from, when a comment line inside it would be part of the text
+   * (a `>` or plain scalar folds it into the command): an ignore comment goes above the scalar.
+   */
+  enclosing?: LineSpan;
 }
 
 export interface ScriptContext extends CommandContext {
@@ -241,6 +246,7 @@ export function parsedFile(file: string, text: string, index: LineIndex, results
   const commandSpans = [
     ...results.flatMap((r) => r.containers).map((c) => span(c.extent)),
     ...commands.map((c) => span(c.source.range)),
+    ...results.flatMap((r) => (r.enclosing && (r.containers.length > 0 || r.commands.length > 0) ? [r.enclosing] : [])),
   ].filter((s) => s.last > s.first);
   let suppressions = [] as ParsedFile['suppressions'];
   try {
