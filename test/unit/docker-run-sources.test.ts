@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analysis } from '../../server/src/analysis';
 import { commandLineSource } from '../../server/src/docker-run';
+import { DOCUMENT_SELECTOR, WORKSPACE_FILES_GLOB } from '../../server/src/protocol';
+import picomatch from 'picomatch';
 import { lint, of, rules, sh } from './docker-run-util';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures/docker-run');
@@ -157,4 +159,36 @@ test('editor language ids: a file the editor calls a shell script or a Makefile 
   assert.equal(analysis.kindOf('/p/.github/workflows/docker-compose.yml', { text: wf, languageId: 'dockercompose' }), 'docker-run');
   assert.ok(lintAs('/p/.github/workflows/docker-compose.yml', 'dockercompose', wf).includes('privileged'));
   assert.equal(analysis.kindOf('/p/docker-compose.yml', { text: 'services: {}\n', languageId: 'dockercompose' }), 'compose');
+});
+
+test('the editor sends, and Lint Workspace finds, every file a name makes a source', () => {
+  const analysis = new Analysis();
+  const patterns = DOCUMENT_SELECTOR.flatMap((f) => (f.pattern ? [f.pattern] : []));
+  const selected = (p: string) => patterns.some((g) => picomatch.isMatch(p, g, { dot: true }));
+  const found = (p: string) => picomatch.isMatch(p, WORKSPACE_FILES_GLOB, { dot: true });
+  for (const p of [
+    'deploy.sh',
+    'scripts/release.bash',
+    'Makefile',
+    'GNUmakefile',
+    'sub/makefile',
+    'build/rules.mk',
+    '.gitlab-ci.yml',
+    '.gitlab-ci.yaml',
+    'ci/build.gitlab-ci.yml',
+    '.github/workflows/ci.yml',
+    '.github/workflows/release.yaml',
+    '.devcontainer/devcontainer.json',
+    '.devcontainer/python/devcontainer.json',
+    '.devcontainer.json',
+    'docker-compose.yml',
+    'deploy/compose.prod.yaml',
+    'Dockerfile',
+    'api.Dockerfile',
+    'Containerfile',
+  ]) {
+    assert.ok(analysis.kindOf(`/w/${p}`), `${p} is a source by its name`);
+    assert.ok(selected(p), `${p} is in the document selector`);
+    assert.ok(found(p), `${p} is found by Lint Workspace`);
+  }
 });
