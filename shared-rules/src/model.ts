@@ -362,6 +362,18 @@ export interface ParsedFile {
   problems: ParseProblem[];
   /** Compose: top-level `include:` entries (the project loader resolves them). */
   includes?: IncludeRef[];
+  /**
+   * Commands written over several lines (`docker run \\` and its continuations, a multi-line YAML scalar): a
+   * comment line between two of their lines would end the command, so a line suppression for any of their lines
+   * goes above `first` (where it covers every line up to `last`).
+   */
+  commandSpans?: LineSpan[];
+}
+
+/** 0-based first and last lines. */
+export interface LineSpan {
+  first: number;
+  last: number;
 }
 
 export interface IncludeRef {

@@ -115,15 +115,15 @@ async function vscodeSuites(which) {
 
 const SERVER = path.join(REPO, 'bin/dockwarden-language-server.js');
 
-async function neovimSuite() {
-  const name = 'neovim: UTF-16 diagnostics on a Japanese/emoji line and a quick fix written to disk';
-  const dir = path.join(RUN, 'neovim');
-  const ws = freshWorkspace('unicode', path.join(dir, 'ws'));
-  const env = privateEnv(dir, { DW_SERVER: SERVER, DW_FILE: path.join(ws, 'docker-compose.yml'), DW_OUT: dir });
+/** Runs one headless Neovim script on a fresh copy of `fixture` and records it. */
+async function neovimRun(name, fixture, file, script, sub) {
+  const dir = path.join(RUN, sub);
+  const ws = freshWorkspace(fixture, path.join(dir, 'ws'));
+  const env = privateEnv(dir, { DW_SERVER: SERVER, DW_FILE: path.join(ws, file), DW_OUT: dir });
   const logFile = path.join(dir, 'nvim.log');
   const r = await runBounded(
     'timeout',
-    ['-k', '5', '60', 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(E2E_DIR, 'neovim/test.lua')],
+    ['-k', '5', '60', 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(E2E_DIR, 'neovim', script)],
     { logFile, env, cwd: ws, timeoutMs: 70000 },
   );
   const out = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim() : '';
@@ -137,13 +137,30 @@ async function neovimSuite() {
   );
 }
 
-async function emacsSuite() {
-  const name = 'emacs: eglot + flymake diagnostics and a quick fix saved';
-  const dir = path.join(RUN, 'emacs');
-  const ws = freshWorkspace('compose-sock', path.join(dir, 'ws'));
-  const env = privateEnv(dir, { DW_SERVER: SERVER, DW_FILE: path.join(ws, 'docker-compose.yml') });
+async function neovimSuite() {
+  await neovimRun(
+    'neovim: UTF-16 diagnostics on a Japanese/emoji line and a quick fix written to disk',
+    'unicode',
+    'docker-compose.yml',
+    'test.lua',
+    'neovim',
+  );
+  await neovimRun(
+    'neovim: a bash script without extension (filetype sh): --privileged at UTF-16 columns, the --pids-limit fix written',
+    'script',
+    'bin/deploy',
+    'script.lua',
+    'neovim-script',
+  );
+}
+
+/** Runs one batch Emacs script on a fresh copy of `fixture` and records it. */
+async function emacsRun(name, fixture, file, script, sub) {
+  const dir = path.join(RUN, sub);
+  const ws = freshWorkspace(fixture, path.join(dir, 'ws'));
+  const env = privateEnv(dir, { DW_SERVER: SERVER, DW_FILE: path.join(ws, file) });
   const logFile = path.join(dir, 'emacs.log');
-  const r = await runBounded('timeout', ['-k', '5', '60', 'emacs', '-Q', '--batch', '-l', path.join(E2E_DIR, 'emacs/test.el')], {
+  const r = await runBounded('timeout', ['-k', '5', '60', 'emacs', '-Q', '--batch', '-l', path.join(E2E_DIR, 'emacs', script)], {
     logFile,
     env,
     cwd: ws,
@@ -156,6 +173,17 @@ async function emacsSuite() {
     r.ms,
     r.code === 0 ? null : `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${out.slice(-1500)}`,
     [logFile],
+  );
+}
+
+async function emacsSuite() {
+  await emacsRun('emacs: eglot + flymake diagnostics and a quick fix saved', 'compose-sock', 'docker-compose.yml', 'test.el', 'emacs');
+  await emacsRun(
+    'emacs: a bash script in sh-mode (language id sh): --privileged through flymake, the --pids-limit fix saved',
+    'script',
+    'bin/deploy',
+    'script.el',
+    'emacs-script',
   );
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { bashAccepts, fix, lint, of, sh } from './docker-run-util';
+import { bashAccepts, fix, lint, of, rules, sh } from './docker-run-util';
 
 function roundTrip(text: string, rule: string, expected: string, file = '/w/deploy.sh'): void {
   const findings = lint(file, text);
@@ -104,4 +104,39 @@ test('removing the only flag of options: removes the entry, not just its value',
   const two = text.replace('--privileged', '--privileged --cpus 1');
   const [g] = of(lint(file, two), 'privileged');
   assert.match(fix(two, g, file), /options: --cpus 1\n/);
+});
+
+test('a flag alone on a line of a folded or plain YAML scalar is removed with its line: the command stays one line', () => {
+  const cases: Array<{ file: string; text: string; command: (doc: any) => string }> = [
+    {
+      file: '/w/.gitlab-ci.yml',
+      text: 'build:\n  script:\n    - >\n      docker run -d\n      -v /var/run/docker.sock:/var/run/docker.sock\n      alpine:3.20\n',
+      command: (doc) => doc.build.script[0],
+    },
+    {
+      file: '/w/.gitlab-ci.yml',
+      text: 'build:\n  script:\n    - docker run -d\n      -v /var/run/docker.sock:/var/run/docker.sock\n      alpine:3.20\n',
+      command: (doc) => doc.build.script[0],
+    },
+    {
+      file: '/w/.github/workflows/ci.yml',
+      text: 'jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: >-\n          docker run -d\n          -v /var/run/docker.sock:/var/run/docker.sock\n          alpine:3.20\n',
+      command: (doc) => doc.jobs.t.steps[0].run,
+    },
+  ];
+  for (const { file, text, command } of cases) {
+    const [f] = of(lint(file, text), 'docker-socket-mount');
+    assert.ok(f?.fix, text);
+    const after = fix(text, f, file);
+    assert.equal(command(parseYaml(after)).trim(), 'docker run -d alpine:3.20', after);
+    assert.deepEqual(
+      rules(lint(file, after)).filter((r) => r === 'pids-limit-missing'),
+      ['pids-limit-missing'],
+      'still one docker run',
+    );
+  }
+  // A literal block keeps its line breaks: there, only a continued line goes with its line.
+  const literal = 'build:\n  script:\n    - |\n      docker run -d \\\n        -v /var/run/docker.sock:/s \\\n        alpine:3.20\n';
+  const [g] = of(lint('/w/.gitlab-ci.yml', literal), 'docker-socket-mount');
+  assert.equal(fix(literal, g, '/w/.gitlab-ci.yml'), 'build:\n  script:\n    - |\n      docker run -d \\\n        alpine:3.20\n');
 });

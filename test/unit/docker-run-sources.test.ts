@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Analysis } from '../../server/src/analysis';
 import { commandLineSource } from '../../server/src/docker-run';
+import { DOCUMENT_SELECTOR, WORKSPACE_FILES_GLOB } from '../../server/src/protocol';
+import picomatch from 'picomatch';
 import { lint, of, rules, sh } from './docker-run-util';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures/docker-run');
@@ -127,4 +130,65 @@ test('CRLF Makefiles and workflows: the same findings at the same positions as w
   }
   const [p] = of(lint('/w/.github/workflows/x.yml', flow), 'privileged');
   assert.deepEqual(p.at.range, { start: { line: 6, character: 21 }, end: { line: 6, character: 33 } });
+});
+
+test('editor language ids: a file the editor calls a shell script or a Makefile is read as one; CI names still win', () => {
+  const analysis = new Analysis();
+  const SH = 'docker run --privileged nginx:1.25\n';
+  const lintAs = (file: string, languageId: string, text: string) =>
+    analysis.lint(file, { text, languageId, explicit: true }).findings.map((f) => f.rule);
+  // VS Code's shellscript covers .zshrc, .profile, *.ksh; Neovim says sh, Eglot bash-ts.
+  for (const [file, id] of [
+    ['/p/.zshrc', 'shellscript'],
+    ['/p/run.ksh', 'sh'],
+    ['/p/.bashrc', 'bash-ts'],
+  ])
+    assert.ok(lintAs(file, id, SH).includes('privileged'), `${file} as ${id}`);
+  // A file named for its shebang only: its content decides, whatever the id.
+  assert.ok(lintAs('/p/notes.txt', 'sh', `#!/bin/sh\n${SH}`).includes('privileged'));
+  assert.deepEqual(lintAs('/p/deploy', 'shellscript', SH), [], 'no shebang, no extension');
+  // VS Code's makefile covers *.mak; read as make reads it ($(IMAGE) resolved, $$ is the shell's $).
+  const mk = 'IMAGE = nginx:latest\nrun:\n\tdocker run --privileged $(IMAGE) sh -c "echo $$HOME"\n';
+  const found = analysis.lint('/p/build.mak', { text: mk, languageId: 'makefile', explicit: true }).findings;
+  assert.ok(
+    found.some((f) => f.rule === 'image-unpinned' && /nginx:latest/.test(f.message)),
+    found.map((f) => f.message).join('\n'),
+  );
+  // VS Code names `.github/workflows/docker-compose.yml` dockercompose: the workflow's name wins, as on the CLI.
+  const wf = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ' + SH;
+  assert.equal(analysis.kindOf('/p/.github/workflows/docker-compose.yml', { text: wf, languageId: 'dockercompose' }), 'docker-run');
+  assert.ok(lintAs('/p/.github/workflows/docker-compose.yml', 'dockercompose', wf).includes('privileged'));
+  assert.equal(analysis.kindOf('/p/docker-compose.yml', { text: 'services: {}\n', languageId: 'dockercompose' }), 'compose');
+});
+
+test('the editor sends, and Lint Workspace finds, every file a name makes a source', () => {
+  const analysis = new Analysis();
+  const patterns = DOCUMENT_SELECTOR.flatMap((f) => (f.pattern ? [f.pattern] : []));
+  const selected = (p: string) => patterns.some((g) => picomatch.isMatch(p, g, { dot: true }));
+  const found = (p: string) => picomatch.isMatch(p, WORKSPACE_FILES_GLOB, { dot: true });
+  for (const p of [
+    'deploy.sh',
+    'scripts/release.bash',
+    'Makefile',
+    'GNUmakefile',
+    'sub/makefile',
+    'build/rules.mk',
+    '.gitlab-ci.yml',
+    '.gitlab-ci.yaml',
+    'ci/build.gitlab-ci.yml',
+    '.github/workflows/ci.yml',
+    '.github/workflows/release.yaml',
+    '.devcontainer/devcontainer.json',
+    '.devcontainer/python/devcontainer.json',
+    '.devcontainer.json',
+    'docker-compose.yml',
+    'deploy/compose.prod.yaml',
+    'Dockerfile',
+    'api.Dockerfile',
+    'Containerfile',
+  ]) {
+    assert.ok(analysis.kindOf(`/w/${p}`), `${p} is a source by its name`);
+    assert.ok(selected(p), `${p} is in the document selector`);
+    assert.ok(found(p), `${p} is found by Lint Workspace`);
+  }
 });

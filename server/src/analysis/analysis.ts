@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import type { Locale } from '../../../shared-rules/src/l10n';
+import type { LineSpan } from '../../../shared-rules/src/model';
 import type { Finding } from '../../../shared-rules/src/rule';
 import type { FileAccess } from '../fs';
 import { CONFIG_FILE_NAMES, parseConfig, type ConfigError, type ConfigFiles, type LoadedConfig } from './config';
 import { discoverFiles, type DiscoveryResult } from './discover';
 import { bounded, FindingMemo, projectFindings } from './findings';
 import { fixToFixedPoint, type FixOptions, type FixOutcome } from './fixes';
-import type { FrontEnd, FrontEndHost, FrontEndSession } from './frontend';
+import type { FrontEnd, FrontEndHost, FrontEndSession, LoadRequest } from './frontend';
 import { encodeText } from './decode';
 import { Confinement, diskBytes, FileReader, isVirtualPath, type ByteSource, type TextOverlay } from './files';
 import { detectKind, type KindHints } from './kinds';
@@ -58,6 +59,8 @@ export interface FileLint {
   elsewhere: Finding[];
   /** Other files read (present or not): a change to one means linting this file again. */
   dependencies: string[];
+  /** Commands of this file written over several lines (ParsedFile.commandSpans): where an ignore comment goes. */
+  commandSpans?: LineSpan[];
   /** Files the project reads as a kind of source whatever their names (they exist and may be read). */
   references?: Array<{ file: string; kind: string }>;
 }
@@ -155,7 +158,7 @@ export class Analysis {
     try {
       const owner = isVirtualPath(file) ? undefined : this.ownerOf(file);
       if (owner) return this.lintWithin(owner, { file, kind, text }, request.overrides);
-      return this.lintText(file, text, kind, policy, request.session);
+      return this.lintText(file, text, kind, policy, request.session, undefined, request.languageId);
     } catch (error) {
       // Front ends and the engine never throw by contract; if one does, say so instead of passing silently.
       const message = texts(this.locale).failed(error instanceof Error ? error.message : String(error));
@@ -255,12 +258,15 @@ export class Analysis {
     policy: Policy,
     sessionKey: string | undefined,
     given?: { file: string; text: string },
+    languageId?: string,
   ): FileLint {
     const frontEnd = this.frontEnds.find((f) => f.kind === kind);
     if (!frontEnd) return { file, kind: undefined, findings: [], elsewhere: [], dependencies: [] };
     const session = sessionKey === undefined ? undefined : this.session(sessionKey, kind);
     const tooLarge: string[] = [];
-    const loaded = frontEnd.load({ file, text, files: this.projectFiles(file, text, policy, tooLarge, given) }, session?.frontEnd);
+    const request: LoadRequest = { file, text, files: this.projectFiles(file, text, policy, tooLarge, given) };
+    if (languageId) request.languageId = languageId;
+    const loaded = frontEnd.load(request, session?.frontEnd);
     const all = projectFindings(loaded.files, policy.engine, policy.rulesKey, session?.findings);
     const findings: Finding[] = [];
     const elsewhere: Finding[] = [];
@@ -271,6 +277,8 @@ export class Analysis {
     }
     const lint: FileLint = { file, kind, findings, elsewhere, dependencies: loaded.dependencies };
     if (loaded.references?.length) lint.references = loaded.references;
+    const spans = loaded.files.find((f) => f.file === file)?.commandSpans;
+    if (spans) lint.commandSpans = spans;
     return lint;
   }
 

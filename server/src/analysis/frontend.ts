@@ -52,6 +52,8 @@ export interface LoadRequest {
   text: string;
   /** The project's other files: decoded, within the size limit and the folders the user allows. */
   files: FileAccess;
+  /** The editor's language id, when an editor sent the text: it may say which syntax a file whose name says nothing is in. */
+  languageId?: string;
 }
 
 export interface LoadResult {

@@ -16,15 +16,22 @@ export interface KindHints {
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * Which kind a file is (rules.md § Where the settings are written): the editor's language id; then a name that
- * claims the file (the first front end in registry order: a name that names a source wins over content); then
- * the `composeFiles` globs; then the content, among the kinds whose names leave it open (a `.yml` file may be a
- * Compose file); and for a file the user named whose name says nothing, any kind its content shows. A named file
- * whose name suggests a kind that insists (`Dockerfile.j2`) is that kind, so its parse error is reported.
+ * Which kind a file is (rules.md § Where the settings are written): the editor's language id, unless a name claims
+ * the file for a front end earlier in registry order; then a name that claims the file (the first front end in
+ * registry order: a name that names a source wins over content); then the `composeFiles` globs; then the content,
+ * among the kinds whose names leave it open (a `.yml` file may be a Compose file); and for a file the user named
+ * whose name says nothing, any kind its content shows. A named file whose name suggests a kind that insists
+ * (`Dockerfile.j2`) is that kind, so its parse error is reported.
  */
 export function detectKind(frontEnds: readonly FrontEnd[], file: string, hints: KindHints): string | undefined {
   if (hints.languageId) {
     const byLanguage = frontEnds.find((f) => f.languageIds.includes(hints.languageId!));
+    // Editors derive language ids from names too (VS Code calls `.github/workflows/docker-compose.yml`
+    // `dockercompose`): a name that names a source of an earlier front end still wins, as it does without an id.
+    const earlier = byLanguage
+      ? frontEnds.slice(0, frontEnds.indexOf(byLanguage)).find((f) => f.byName(file, hints.optIn ?? NONE) === 'name')
+      : undefined;
+    if (earlier) return earlier.kind;
     // Editors name `Dockerfile.j2` or `Dockerfile.prod` a dockerfile by its name: when the front end's own name
     // rule leaves such a file to its content, the content decides.
     if (byLanguage && byLanguage.byName(file, hints.optIn ?? NONE) !== 'content') return byLanguage.kind;

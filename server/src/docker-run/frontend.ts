@@ -1,6 +1,6 @@
 import type { FrontEnd, LoadRequest, LoadResult } from '../analysis/frontend';
 import { ShellTrees } from '../shell/mvdan';
-import { commandLineSource, parseCommandLineFile } from '.';
+import { commandLineSource, parseCommandLineFile, type CommandLineSource } from '.';
 import { hasShellShebang, isBinary } from './shell-file';
 
 /**
@@ -11,7 +11,8 @@ import { hasShellShebang, isBinary } from './shell-file';
  */
 export class CommandLineFrontEnd implements FrontEnd {
   readonly kind = 'docker-run';
-  readonly languageIds = ['shellscript', 'makefile', 'github-actions-workflow'];
+  /** VS Code's ids, Neovim's filetypes (`sh`, `bash`, `zsh`, `make`) and Eglot's mode names (`bash-ts`, `makefile-gmake`). */
+  readonly languageIds = [...SHELL_LANGUAGES, ...MAKEFILE_LANGUAGES, 'github-actions-workflow'];
   readonly commentPrefix = '#';
   readonly namedFileIsKind = false;
   private readonly trees = new ShellTrees();
@@ -27,7 +28,22 @@ export class CommandLineFrontEnd implements FrontEnd {
   }
 
   load(request: LoadRequest): LoadResult {
-    const parsed = parseCommandLineFile(request.file, request.text, { markdown: true, trees: this.trees });
+    // A name that names a source decides; else the editor's language id; else the file is here for its shebang (or
+    // because an editor calls it a shell script): a shell script.
+    const source = commandLineSource(request.file, request.text, { markdown: true }) ?? languageSource(request.languageId) ?? 'shell';
+    const parsed = parseCommandLineFile(request.file, request.text, { markdown: true, trees: this.trees, source });
     return { files: parsed ? [parsed] : [], dependencies: [] };
   }
+}
+
+const SHELL_LANGUAGES = ['shellscript', 'sh', 'bash', 'zsh', 'bash-ts'];
+const MAKEFILE_LANGUAGES = ['makefile', 'make', 'makefile-gmake'];
+
+/** The source an editor's language id names (`build.mak` is a Makefile in VS Code, `.zshrc` a shell script). */
+function languageSource(languageId: string | undefined): CommandLineSource | undefined {
+  if (languageId === undefined) return undefined;
+  if (MAKEFILE_LANGUAGES.includes(languageId)) return 'makefile';
+  if (languageId === 'github-actions-workflow') return 'github-actions';
+  if (SHELL_LANGUAGES.includes(languageId)) return 'shell';
+  return undefined;
 }

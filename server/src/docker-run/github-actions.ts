@@ -5,7 +5,7 @@ import { parseShellScript } from '../shell/commands';
 import { LineIndex, type MappedText } from '../shell/text';
 import { containerOfFlags, resolveValue, type CommandContext } from './container';
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
-import { get, items, keyName, pairOf, pairsOf, parseYaml, scalarText, stringScalar } from './yaml-text';
+import { foldedSpan, get, items, keyName, pairOf, pairsOf, parseYaml, scalarText, stringScalar } from './yaml-text';
 
 /**
  * GitHub Actions workflows (`.github/workflows/*.yml`):
@@ -27,7 +27,7 @@ export function parseGithubWorkflow(file: string, text: string, trees?: ShellTre
   const doc = parseYaml(text);
   if (!doc) return yamlProblem(file);
   const root = doc.contents;
-  const ctx: ScriptContext = { file, index, trees };
+  const ctx: ScriptContext = { file, index, trees, budget: { used: 0 } };
   const results: ScriptResult[] = [];
   const containers: ContainerSpec[] = [];
   const workflowShell = scalarValue(get(get(get(root, 'defaults'), 'run'), 'shell'));
@@ -42,7 +42,12 @@ export function parseGithubWorkflow(file: string, text: string, trees?: ShellTre
       const shell = scalarValue(get(step, 'shell')) ?? jobShell ?? (/windows/i.test(runsOn) ? 'pwsh' : 'bash');
       if (!/^(bash|sh)(\s|$)/.test(shell.trim())) continue;
       const mapped = scalarText(text, run);
-      if (mapped) results.push(analyseShell(expressions(mapped), ctx));
+      if (!mapped) continue;
+      // A `>` or plain scalar folds its lines: a flag's line may go with the flag, an ignore comment goes above it.
+      const folded = foldedSpan(index, run);
+      const result = analyseShell(expressions(mapped), folded ? { ...ctx, lineWords: true } : ctx);
+      if (folded) result.enclosing = folded;
+      results.push(result);
     }
     const container = pairOf(jobNode, 'container');
     if (container) {

@@ -5,7 +5,7 @@ import { LineIndex } from '../shell/text';
 import { resolveValue } from './container';
 import { yamlProblem } from './github-actions';
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
-import { get, items, keyName, pairsOf, parseYaml, scalarText } from './yaml-text';
+import { foldedSpan, get, items, keyName, pairsOf, parseYaml, scalarText } from './yaml-text';
 
 /**
  * GitLab CI (`.gitlab-ci.yml`, and YAML files it includes when named `*.gitlab-ci.yml`): every `script`,
@@ -25,7 +25,7 @@ export function parseGitlabCi(file: string, text: string, trees?: ShellTrees): P
   const index = new LineIndex(text);
   const doc = parseYaml(text);
   if (!doc) return yamlProblem(file);
-  const ctx: ScriptContext = { file, index, trees };
+  const ctx: ScriptContext = { file, index, trees, budget: { used: 0 } };
   const results: ScriptResult[] = [];
   const containers: ContainerSpec[] = [];
   const root = doc.contents;
@@ -33,7 +33,12 @@ export function parseGitlabCi(file: string, text: string, trees?: ShellTrees): P
     if (depth > 8 || !node || (node as { tag?: string }).tag === '!reference') return;
     if (isScalar(node) && typeof node.value === 'string') {
       const mapped = scalarText(text, node as never);
-      if (mapped) results.push(analyseShell(mapped, ctx));
+      if (!mapped) return;
+      // A `>` or plain scalar folds its lines: a flag's line may go with the flag, an ignore comment goes above it.
+      const folded = foldedSpan(index, node as never);
+      const result = analyseShell(mapped, folded ? { ...ctx, lineWords: true } : ctx);
+      if (folded) result.enclosing = folded;
+      results.push(result);
     } else if (isSeq(node)) {
       for (const item of node.items) scripts(item, depth + 1);
     }

@@ -1,4 +1,13 @@
-import type { BuildCommand, ContainerSpec, ParseProblem, ParsedFile, ShellCommand, Source } from '../../../shared-rules/src/model';
+import type {
+  BuildCommand,
+  ContainerSpec,
+  LineSpan,
+  ParseProblem,
+  ParsedFile,
+  Range,
+  ShellCommand,
+  Source,
+} from '../../../shared-rules/src/model';
 import { parseShellScript } from '../shell/commands';
 import type { LineIndex, MappedText } from '../shell/text';
 import { extendSuppressions, scanSuppressions } from '../suppressions';
@@ -29,6 +38,11 @@ export interface ScriptResult {
   containers: ContainerSpec[];
   commands: BuildCommand[];
   problems: ParseProblem[];
+  /**
+   * The lines of the YAML scalar the text was read from, when a comment line inside it would be part of the text
+   * (a `>` or plain scalar folds it into the command): an ignore comment goes above the scalar.
+   */
+  enclosing?: LineSpan;
 }
 
 export interface ScriptContext extends CommandContext {
@@ -227,17 +241,23 @@ export function parsedFile(file: string, text: string, index: LineIndex, results
   const commands = results.flatMap((r) => r.commands);
   const unit = scriptUnit(file, index, commands);
   if (unit) containers.push(unit);
+  const span = (r: Range): LineSpan => ({ first: r.start.line, last: r.end.line });
+  // Shell command lines; a CI file's service container (`extra`) is a YAML block, where a comment line may go anywhere.
+  const commandSpans = [
+    ...results.flatMap((r) => r.containers).map((c) => span(c.extent)),
+    ...commands.map((c) => span(c.source.range)),
+    ...results.flatMap((r) => (r.enclosing && (r.containers.length > 0 || r.commands.length > 0) ? [r.enclosing] : [])),
+  ].filter((s) => s.last > s.first);
   let suppressions = [] as ParsedFile['suppressions'];
   try {
     suppressions = scanSuppressions(file, text);
-    const spans = [...containers.filter((c) => c.origin === 'docker-run').map((c) => c.extent), ...commands.map((c) => c.source.range)].map(
-      (r) => ({ first: r.start.line, last: r.end.line }),
-    );
-    extendSuppressions(suppressions, spans);
+    extendSuppressions(suppressions, [...extra.filter((c) => c.origin === 'docker-run').map((c) => span(c.extent)), ...commandSpans]);
   } catch {
     // Suppressions are a convenience; a failure must not hide the findings.
   }
-  return { file, kind: 'docker-run', containers, suppressions, problems: results.flatMap((r) => r.problems) };
+  const parsed: ParsedFile = { file, kind: 'docker-run', containers, suppressions, problems: results.flatMap((r) => r.problems) };
+  if (commandSpans.length > 0) parsed.commandSpans = commandSpans;
+  return parsed;
 }
 
 /** Text → MappedText with every unit at its own offset, `\r` of CRLF line ends left out. */

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { MappedText } from '../shell/text';
+import type { LineSpan } from '../../../shared-rules/src/model';
+import type { LineIndex, MappedText } from '../shell/text';
 
 /**
  * YAML scalars as shell text with file offsets: the decoded value of a plain, quoted or block scalar, each unit
@@ -27,6 +28,20 @@ export function scalarText(text: string, node: Scalar): MappedText | undefined {
   }
   if (out && trimEnd(out.text) === trimEnd(node.value)) return out;
   return { text: node.value, offsets: new Array<number>(node.value.length).fill(start) };
+}
+
+/**
+ * Whether a line break in the scalar is folded into a space (plain, quoted and `>` scalars; not `|`): there a flag
+ * alone on its line is removed with its line, and what remains is still one command.
+ */
+function foldsLines(node: Scalar): boolean {
+  return node.type !== 'BLOCK_LITERAL';
+}
+
+/** A scalar's lines (from its indicator or first character) when it folds lines: see ScriptResult.enclosing. */
+export function foldedSpan(index: LineIndex, node: Scalar): LineSpan | undefined {
+  if (!foldsLines(node) || !node.range) return undefined;
+  return { first: index.lineOf(node.range[0]), last: index.lineOf(Math.max(node.range[0], node.range[1] - 1)) };
 }
 
 function trimEnd(s: string): string {

@@ -18,6 +18,11 @@ export interface ActionEnv {
   doc: TextDocument;
   /** How comments start in this document (for ignore comments). */
   commentPrefix: '#' | '//';
+  /**
+   * The line an ignore comment for a finding on `line` goes above: the first line of a command continued over
+   * several lines (a comment line inside it would end the command), else `line`.
+   */
+  ignoreLineOf(line: number): number;
   kind: string;
   texts: LspTexts;
   /** Open documents: path → URI, and URI → version (for versioned document changes). */
@@ -89,7 +94,7 @@ function ignoreLine(env: ActionEnv, text: string, d: Diagnostic, rule: string): 
     title: env.texts.ignoreLine(rule),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    edit: singleFileEdit(env, [ignoreLineEdit(text, d.range.start.line, rule, env.commentPrefix)]),
+    edit: singleFileEdit(env, [ignoreLineEdit(text, env.ignoreLineOf(d.range.start.line), rule, env.commentPrefix)]),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LineSpan } from '../../../shared-rules/src/model';
 import type { Finding } from '../../../shared-rules/src/rule';
 import { CONFIG_FILE_NAMES, type FileLint } from '../analysis';
 import { Debouncer } from './debounce';
@@ -13,6 +14,8 @@ export interface LastLint {
   version: number;
   kind: string | undefined;
   findings: Finding[];
+  /** Commands written over several lines (an ignore comment goes above their first line). */
+  commandSpans?: readonly LineSpan[];
 }
 
 /** Lints kept for code actions: of the most recently linted documents (memory bounded, however many are open). */
@@ -140,7 +143,7 @@ export class Linter {
     } else {
       const result = this.analyse(file, settings, { text: doc.getText(), languageId: doc.languageId, session: doc.uri });
       this.dependencies.set(file, new Set(result.dependencies));
-      lint = { version: doc.version, kind: result.kind, findings: result.findings };
+      lint = { version: doc.version, kind: result.kind, findings: result.findings, commandSpans: result.commandSpans };
     }
     this.last.delete(doc.uri);
     this.last.set(doc.uri, lint);

@@ -6,6 +6,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LineSpan } from '../../../shared-rules/src/model';
 import type { Finding, Fix } from '../../../shared-rules/src/rule';
 import { FIX_ALL_KIND, LINT_FILES_REQUEST, SHOW_DOCS_COMMAND, type LintFilesParams, type LintFilesResult } from '../protocol';
 import { minimalEdit } from '../text/edits';
@@ -33,7 +34,7 @@ export function registerRequests(state: ServerState, linter: Linter, publisher: 
     // Editors ask for code actions on every cursor move: the lint of this version is reused when there is one.
     const current = linter.current(doc, settings);
     if (!current.kind) return [];
-    const env = actionEnv(state, doc, current.kind, settings, current.findings);
+    const env = actionEnv(state, doc, current.kind, settings, current.findings, current.commandSpans ?? []);
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix, only)) actions.push(...quickFixes(env, params.context.diagnostics));
@@ -90,11 +91,19 @@ export function registerRequests(state: ServerState, linter: Linter, publisher: 
   });
 }
 
-function actionEnv(state: ServerState, doc: TextDocument, kind: string, settings: Settings, findings: readonly Finding[]): ActionEnv {
+function actionEnv(
+  state: ServerState,
+  doc: TextDocument,
+  kind: string,
+  settings: Settings,
+  findings: readonly Finding[],
+  commandSpans: readonly LineSpan[],
+): ActionEnv {
   return {
     doc,
     kind,
     commentPrefix: state.analysis(settings).commentPrefixOf(kind),
+    ignoreLineOf: (line) => commandSpans.reduce((at, s) => (s.first < at && line <= s.last ? s.first : at), line),
     texts: state.texts,
     uris: state.uriByPath,
     versionOf: (u) => state.documents.get(u)?.version,

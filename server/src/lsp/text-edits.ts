@@ -4,7 +4,8 @@ import { detectEol as eolOf, splitLines as linesOf } from '../text/line-index';
 /**
  * `# dockwarden-ignore <rule>` on its own line above `line`, with that line's indentation. For a Compose list
  * item or a Dockerfile continuation line this is still right: the comment covers the next code line, and
- * Docker drops comment lines inside continuations.
+ * Docker drops comment lines inside continuations. A shell command continued over several lines is different (a
+ * comment line would end it): the caller passes the command's first line (ActionEnv.ignoreLineOf).
  */
 export function ignoreLineEdit(text: string, line: number, rule: string, comment = '#'): LspTextEdit {
   const lines = linesOf(text);

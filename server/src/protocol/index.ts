@@ -39,7 +39,8 @@ export const DOTENV_GLOB = '**/.env';
 export const SCRIPT_GLOB = '**/*.{sh,bash}';
 export const MAKEFILE_GLOB = '**/{Makefile,GNUmakefile,makefile,*.mk}';
 export const WORKFLOW_GLOB = '**/.github/workflows/*.{yml,yaml}';
-export const GITLAB_CI_GLOB = '**/.gitlab-ci.yml';
+/** `.gitlab-ci.yml` and the files it includes when they are named `*.gitlab-ci.yml`. */
+export const GITLAB_CI_GLOB = '**/{.gitlab-ci,*.gitlab-ci}.{yml,yaml}';
 export const CONFIG_GLOB = '**/.dockwarden.{yml,yaml}';
 /**
  * Dev Containers configurations. VS Code gives them the language `jsonc`, as every JSON-with-comments file, so
@@ -84,6 +85,7 @@ export const WATCHED_GLOBS = [DOTENV_GLOB, COMPOSE_GLOB, '**/*{ockerfile,ontaine
  */
 export const WORKSPACE_FILES_GLOB =
   '**/{*compose*.yml,*compose*.yaml,Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*,' +
-  '*.sh,*.bash,Makefile,GNUmakefile,makefile,*.mk,.gitlab-ci.yml,.github/workflows/*.yml,.github/workflows/*.yaml,' +
+  '*.sh,*.bash,Makefile,GNUmakefile,makefile,*.mk,.gitlab-ci.yml,.gitlab-ci.yaml,*.gitlab-ci.yml,*.gitlab-ci.yaml,' +
+  '.github/workflows/*.yml,.github/workflows/*.yaml,' +
   '.devcontainer/devcontainer.json,.devcontainer/*/devcontainer.json,.devcontainer.json}';
 export const WORKSPACE_EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';

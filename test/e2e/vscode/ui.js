@@ -137,7 +137,7 @@ const scenarios = [
 
 async function runUiSuite({ cs, browser, runDir, log, record, only }) {
   // Scenarios of other sources live in files of their own beside this one.
-  for (const sc of [...scenarios, ...require('./devcontainer').scenarios]) {
+  for (const sc of [...scenarios, ...require('./devcontainer').scenarios, ...require('./docker-run').scenarios]) {
     if (only && !only.test(sc.name)) continue;
     const t0 = Date.now();
     const slug = sc.name.replace(/^vscode: \((\w)\).*/, 'vscode-$1');
