@@ -64,9 +64,10 @@ export function lintInParallel(
   lintHere: (file: DiscoveredFile) => FileFindings,
 ): FileFindings[] | undefined {
   if (files.length < (opts.minFiles ?? DEFAULT_MIN_FILES)) return undefined;
-  if (opts.workers === undefined && !atLeastBytes(files, opts.minBytes ?? DEFAULT_MIN_BYTES)) return undefined;
+  // Idle cores first: reading the run queue costs less than adding up the files' sizes.
   const count = Math.min(opts.workers ?? idleCoresNow(), 8);
   if (count < 1) return undefined;
+  if (opts.workers === undefined && !atLeastBytes(files, opts.minBytes ?? DEFAULT_MIN_BYTES)) return undefined;
 
   const { MessageChannel, receiveMessageOnPort, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const shared = new SharedArrayBuffer(8);
