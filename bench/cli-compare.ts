@@ -31,7 +31,7 @@ export interface Workload {
   files: string[];
   bytes: number;
   /** compose-lint lints Compose files only. */
-  kind: 'compose' | 'dockerfile';
+  kind: 'compose' | 'dockerfile' | 'script' | 'devcontainer';
 }
 
 type Meter = (tool: Tool, cwd: string) => ProcessRun;
@@ -136,8 +136,7 @@ export function workload(name: string, files: string[], kind: Workload['kind']):
 }
 
 /** The floor processes, bundled like the CLI (one minified file), so that they load as fast as it does. */
-export function floorScripts(tmp: string): { compose: string; dockerfile: string } {
-  const out = { compose: path.join(tmp, 'yaml-floor.js'), dockerfile: path.join(tmp, 'dockerfile-floor.js') };
+export function floorScripts(tmp: string): Record<Workload['kind'], string> {
   const src = path.resolve(__dirname, '..', '..', 'bench');
   const common = {
     bundle: true,
@@ -146,10 +145,57 @@ export function floorScripts(tmp: string): { compose: string; dockerfile: string
     format: 'cjs' as const,
     minify: true,
     logLevel: 'warning' as const,
+    // As in scripts/bundle.mjs: jsonc-parser's `main` is a UMD build esbuild cannot follow.
+    alias: { 'jsonc-parser': path.resolve(src, '..', 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
   };
-  buildSync({ ...common, entryPoints: [path.join(src, 'yaml-floor.ts')], outfile: out.compose });
-  buildSync({ ...common, entryPoints: [path.join(src, 'dockerfile-floor.ts')], outfile: out.dockerfile });
+  const sources: Record<Workload['kind'], string> = {
+    compose: 'yaml-floor.ts',
+    dockerfile: 'dockerfile-floor.ts',
+    script: 'shell-floor.ts',
+    devcontainer: 'jsonc-floor.ts',
+  };
+  const out = {} as Record<Workload['kind'], string>;
+  for (const [kind, source] of Object.entries(sources) as Array<[Workload['kind'], string]>) {
+    out[kind] = path.join(tmp, source.replace(/\.ts$/, '.js'));
+    buildSync({ ...common, entryPoints: [path.join(src, source)], outfile: out[kind] });
+  }
   return out;
+}
+
+/** What a floor process parses with, for its row's name. */
+export const FLOOR_PARSER: Record<Workload['kind'], string> = {
+  compose: 'yaml',
+  dockerfile: 'dockerfile-ast',
+  script: 'mvdan-sh',
+  devcontainer: 'jsonc-parser',
+};
+
+/**
+ * `count` deploy scripts of about `lines` lines each (bench/generate.ts), one per folder (`<tmp>/p<i>/deploy.sh`),
+ * each with names of its own: the script front end keeps parses by text, and copies of one script would be
+ * parsed once.
+ */
+export function generateScripts(count: number, lines: number, tmp: string, generate: (lines: number) => string): string[] {
+  const base = generate(lines);
+  return Array.from({ length: count }, (_, i) => {
+    const dir = path.join(tmp, `p${String(i).padStart(4, '0')}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'deploy.sh');
+    fs.writeFileSync(file, base.replace(/svc(\d+)/g, `s${i}x$1`));
+    return file;
+  });
+}
+
+/** `count` copies of a devcontainer.json, each in `<tmp>/p<i>/.devcontainer/` (as a repository holds one). */
+export function replicateDevcontainer(source: string, count: number, tmp: string): string[] {
+  const text = fs.readFileSync(source, 'utf8');
+  return Array.from({ length: count }, (_, i) => {
+    const dir = path.join(tmp, `p${String(i).padStart(4, '0')}`, '.devcontainer');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'devcontainer.json');
+    fs.writeFileSync(file, text.replace(/"name": "([^"]*)"/, `"name": "$1 ${i}"`));
+    return file;
+  });
 }
 
 export interface CompareRow {
@@ -169,6 +215,8 @@ export function compare(
   cwd: string,
 ): CompareRow[] {
   const results = tools.map(() => [] as ProcessRun[]);
+  // The machine's one-minute load average before and after (others' work shares its cores): said with every row.
+  const loadBefore = os.loadavg()[0];
   for (let i = -1; i < runs; i++) {
     tools.forEach((t, k) => {
       const r = measure(t.tool, cwd);
@@ -190,6 +238,7 @@ export function compare(
       'CPU s': round(median(rs.map((r) => r.cpu)), 3),
       'peak RSS MB': round(median(rs.map((r) => r.rssMb)), 1),
       status: rs[0].status ?? 'signal',
+      load: `${round(loadBefore, 1)}-${round(os.loadavg()[0], 1)}`,
     };
     if (k === ours && peer >= 0) {
       // How many times faster than the peer: its time over ours.

@@ -12,7 +12,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { parseTree } from 'jsonc-parser';
 import { Analysis } from '../server/src/analysis';
 import { BenchClient } from './lsp-client';
-import { generateLargeCompose, generateLongDockerfile, generateOverride } from './generate';
+import { generateLargeCompose, generateLongDockerfile, generateOverride, generateShellScript } from './generate';
 import { percentile, round, timeIt } from './stats';
 import { shellScriptTyping } from './shell-script';
 import { corpusFindings, type CorpusFindings } from './corpus-findings';
@@ -21,9 +21,12 @@ import {
   composeLint,
   corpusFiles,
   floorScripts,
+  FLOOR_PARSER,
+  generateScripts,
   listFile,
   meter,
   replicate,
+  replicateDevcontainer,
   workload,
   machine,
   type CompareRow,
@@ -31,7 +34,19 @@ import {
 } from './cli-compare';
 
 const repo = path.resolve(__dirname, '..', '..');
-const corpus = path.resolve(repo, '..', 'shared', 'corpus-realworld');
+/**
+ * `../shared` beside the checkout (the corpus, the peers); in a `git worktree` elsewhere, the one beside the main
+ * checkout.
+ */
+function sharedDir(): string {
+  const beside = path.resolve(repo, '..', 'shared');
+  if (fs.existsSync(beside)) return beside;
+  const common = spawnSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo, encoding: 'utf8' });
+  const main = common.status === 0 ? path.resolve(common.stdout.trim(), '..', '..', 'shared') : beside;
+  return fs.existsSync(main) ? main : beside;
+}
+const shared = sharedDir();
+const corpus = path.join(shared, 'corpus-realworld');
 const smoke = process.argv.includes('--smoke');
 /** `--only=latency|cli|server|findings`: one part of the benchmark (results.json is then not written). */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -197,7 +212,7 @@ function cliSideBySide(): CompareRow[] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-bench-cli-'));
   const measure = meter();
   console.log(`CLI side by side, measured with ${measure.name}`);
-  const peer = composeLint(path.join(repo, '..', 'shared', 'peers', 'compose-lint'));
+  const peer = composeLint(path.join(shared, 'peers', 'compose-lint'));
   if (peer.note) console.log(peer.note);
   const floors = floorScripts(tmp);
   const { compose, dockerfiles } = corpusFiles(corpus);
@@ -220,7 +235,19 @@ function cliSideBySide(): CompareRow[] {
         runs: smoke ? 1 : 7,
       });
   } else {
-    console.log(`corpus not found at ${corpus}: only the small-file row`);
+    console.log(`corpus not found at ${corpus}: no corpus rows`);
+  }
+  // The corpus has no scripts or devcontainer.json: generated ones (bench/generate.ts, the examples), one per folder.
+  const kbOf = (files: string[]) => Math.round(files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1024);
+  const scripts = generateScripts(smoke ? 5 : 200, 150, path.join(tmp, 'scripts'), generateShellScript);
+  workloads.push({
+    w: workload(`${scripts.length} deploy scripts, 150 lines (${kbOf(scripts)} KB)`, scripts, 'script'),
+    runs: smoke ? 1 : 7,
+  });
+  const devcontainer = path.join(repo, 'examples', 'devcontainer', '.devcontainer', 'devcontainer.json');
+  if (fs.existsSync(devcontainer)) {
+    const dcs = replicateDevcontainer(devcontainer, smoke ? 5 : 500, path.join(tmp, 'devcontainers'));
+    workloads.push({ w: workload(`${dcs.length} devcontainer.json (${kbOf(dcs)} KB)`, dcs, 'devcontainer'), runs: smoke ? 1 : 7 });
   }
   const node = process.execPath;
   const rows: CompareRow[] = [];
@@ -229,7 +256,7 @@ function cliSideBySide(): CompareRow[] {
       { tool: { name: 'dockwarden', cmd: node, args: [cliJs, '--format', 'json', '--fail-on', 'none', ...w.files] }, role: 'ours' },
     ];
     if (peer.tool && w.kind === 'compose') tools.push({ tool: { ...peer.tool, args: [...peer.tool.args, ...w.files] }, role: 'peer' });
-    const floorName = w.kind === 'compose' ? 'floor: node + yaml parse' : 'floor: node + dockerfile-ast parse';
+    const floorName = `floor: node + ${FLOOR_PARSER[w.kind]} parse`;
     tools.push({
       tool: { name: floorName, cmd: node, args: [floors[w.kind], listFile(tmp, `list-${rows.length}`, w.files)] },
       role: 'floor',
@@ -238,7 +265,7 @@ function cliSideBySide(): CompareRow[] {
     rows.push(...compare(w, tools, runs, measure.run, tmp));
   }
   console.table(rows);
-  console.log('Scripts and devcontainer.json: compose-lint does not read them, so no side-by-side rows (their latency rows are above).');
+  console.log('compose-lint reads Compose files only: the Dockerfile, script and devcontainer.json rows have no side-by-side ratio.');
   return rows;
 }
 

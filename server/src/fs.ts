@@ -19,7 +19,7 @@ export function resolvePath(p: string, from?: string): string {
 }
 
 /** Absolute posix path with no empty, `.` or `..` segment and no trailing slash: `path.resolve` keeps it as is. */
-function isNormalizedAbsolute(p: string): boolean {
+export function isNormalizedAbsolute(p: string): boolean {
   if (path.sep !== '/' || p.length < 2 || p.charCodeAt(0) !== 47 || p.charCodeAt(p.length - 1) === 47) return false;
   if (p.includes('//')) return false;
   for (let i = p.indexOf('/.'); i >= 0; i = p.indexOf('/.', i + 2)) {

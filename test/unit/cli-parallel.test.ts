@@ -29,3 +29,14 @@ for (const format of ['json', 'sarif', 'text']) {
     assert.ok(one.out.length > 1000, 'the fixtures give findings to compare');
   });
 }
+
+test('no worker starts for an input below the size that pays for one', () => {
+  const args = ['--format', 'json', '--fail-on', 'none', 'compose', 'dockerfile', 'projects'];
+  let reported: number | undefined;
+  // The fixtures are a few KB: with the default threshold (1 MiB), or any above their size, the main thread lints alone.
+  for (const minBytes of [undefined, 64 * 1024]) {
+    const r = run(args, { script: workerScript, minFiles: 2, minBytes, report: (n) => (reported = n) });
+    assert.equal(r.out, run(args, undefined).out);
+  }
+  assert.equal(reported, undefined, 'no worker was started');
+});

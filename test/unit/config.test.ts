@@ -113,6 +113,45 @@ test('a config file over the size limit is not read, and not passed over: an err
   }
 });
 
+test('loadConfigFor with a memo: the same configs as without, each folder and parent probed once', () => {
+  // In memory, POSIX paths: /w/.dockwarden.yaml applies to every project folder under /w except /w/p2, which has its own.
+  const texts = new Map([
+    ['/w/.dockwarden.yaml', 'rules:\n  privileged: warning\n'],
+    ['/w/p2/.dockwarden.yml', 'rules:\n  privileged: info\n'],
+  ]);
+  const probes: string[] = [];
+  const files = {
+    readText: (f: string) => {
+      probes.push(f);
+      return texts.get(f);
+    },
+  };
+  const memo = new Map<string, ReturnType<typeof loadConfigFor>>();
+  const dirs = ['/w/p0/a', '/w/p1/a', '/w/p2/a', '/w/p0/b', '/w/p1', '/w'];
+  const withMemo = dirs.map((d) => loadConfigFor(d, files, memo));
+  const probed = probes.splice(0);
+  const without = dirs.map((d) => loadConfigFor(d, files));
+  assert.deepEqual(
+    withMemo.map((l) => [l.file, l.config.rules.privileged]),
+    without.map((l) => [l.file, l.config.rules.privileged]),
+  );
+  assert.deepEqual(
+    withMemo.map((l) => l.file),
+    [
+      '/w/.dockwarden.yaml',
+      '/w/.dockwarden.yaml',
+      '/w/p2/.dockwarden.yml',
+      '/w/.dockwarden.yaml',
+      '/w/.dockwarden.yaml',
+      '/w/.dockwarden.yaml',
+    ],
+  );
+  assert.equal(new Set(probed).size, probed.length, `a name was probed twice: ${probed.join(' ')}`);
+  assert.ok(!probed.some((f) => f.startsWith('/.dockwarden')), 'the walk stops at the first config found');
+  // Folders below one found config share its parse.
+  assert.equal(withMemo[0], withMemo[1]);
+});
+
 test('mergeConfig: the override wins key by key', () => {
   const merged = mergeConfig(
     { rules: { a: 'error', b: 'info' }, ignore: ['x'], fixes: { a: true }, trustedRegistries: ['r1'] },

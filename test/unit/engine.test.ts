@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareNames, lintParsed } from '../../shared-rules/src/engine';
+import { compareNames, lintParsed, sortFindings } from '../../shared-rules/src/engine';
+import type { Finding } from '../../shared-rules/src/rule';
 import type { ContainerSpec, ParsedFile, Rule } from '../../shared-rules/src';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
@@ -108,4 +109,34 @@ test('names sort as the root collation orders them (Intl.Collator en), without b
   }
   const sorted = ['b/compose.yaml', 'Dockerfile', 'a_b/x', 'a-b/x', 'A/compose.yaml', 'a/compose.yaml', 'a.yaml'].sort(compareNames);
   assert.deepEqual(sorted, ['a_b/x', 'a-b/x', 'a.yaml', 'a/compose.yaml', 'A/compose.yaml', 'b/compose.yaml', 'Dockerfile']);
+});
+
+test('sortFindings ranks files once and gives the order of comparing names at every step (file, position, rule)', () => {
+  const files = ['b/compose.yaml', 'a/compose.yaml', 'A/compose.yaml', 'a-b/x', 'cömpose.yaml', 'compose.yaml', 'e\u0301/x', '\u00e9/x'];
+  const rules = ['privileged', 'pids-limit-missing', 'cap-drop-missing'];
+  const finding = fc.record({
+    file: fc.constantFrom(...files),
+    line: fc.nat({ max: 3 }),
+    character: fc.nat({ max: 3 }),
+    rule: fc.constantFrom(...rules),
+    n: fc.nat(),
+  });
+  const pos = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line !== b.line ? a.line - b.line : a.character - b.character;
+  fc.assert(
+    fc.property(fc.array(finding, { maxLength: 60 }), (items) => {
+      const make = (): Finding[] =>
+        items.map((i) => ({
+          rule: i.rule,
+          severity: 'warning',
+          message: String(i.n),
+          at: { file: i.file, range: { start: { line: i.line, character: i.character }, end: { line: i.line, character: i.character } } },
+        }));
+      const expected = make().sort(
+        (a, b) => compareNames(a.at.file, b.at.file) || pos(a.at.range.start, b.at.range.start) || compareNames(a.rule, b.rule),
+      );
+      assert.deepEqual(sortFindings(make()), expected);
+    }),
+    { numRuns: 2_000 },
+  );
 });

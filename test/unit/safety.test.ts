@@ -85,3 +85,41 @@ test('the CLI confines reads to the linted paths unless --allow-outside, and a s
   assert.equal(pidsFindings(), 1, 'the parent outside the linted folder is not read');
   assert.equal(pidsFindings('--allow-outside'), 0, 'with --allow-outside web inherits pids_limit from the parent');
 });
+
+test('the CLI resolves links once per folder and still confines: a linked folder or file outside is not read, one inside is', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-links-'));
+  const ws = path.join(tmp, 'ws');
+  const outside = path.join(tmp, 'outside');
+  fs.mkdirSync(path.join(ws, 'real'), { recursive: true });
+  fs.mkdirSync(outside);
+  const parent = 'services:\n  base:\n    image: app:1.0\n    pids_limit: 100\n';
+  fs.writeFileSync(path.join(outside, 'base.yaml'), parent);
+  fs.writeFileSync(path.join(ws, 'real', 'base.yaml'), parent);
+  fs.symlinkSync(outside, path.join(ws, 'out-dir')); // a folder inside that is a link to one outside
+  fs.symlinkSync(path.join(outside, 'base.yaml'), path.join(ws, 'out-file.yaml')); // a file that is such a link
+  fs.symlinkSync(path.join(ws, 'real'), path.join(ws, 'in-dir')); // a link that stays inside
+  const services = (name: string, file: string) => `  ${name}:\n    extends:\n      file: ${file}\n      service: base\n`;
+  fs.writeFileSync(
+    path.join(ws, 'compose.yaml'),
+    'services:\n' +
+      services('via-dir', 'out-dir/base.yaml') +
+      services('via-file', 'out-file.yaml') +
+      services('inside', 'in-dir/base.yaml') +
+      services('direct', 'real/base.yaml'),
+  );
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repo, 'bin', 'dockwarden.js'), '--format', 'json', '--fail-on', 'none', 'compose.yaml'],
+    {
+      cwd: ws,
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  const missing = (JSON.parse(r.stdout) as { findings: Array<{ rule: string; message: string }> }).findings
+    .filter((f) => f.rule === 'pids-limit-missing')
+    .map((f) => /'([^']+)'/.exec(f.message)?.[1])
+    .sort();
+  assert.deepEqual(missing, ['via-dir', 'via-file'], 'only the parents reached through links to outside are not read');
+});

@@ -173,6 +173,7 @@ export class Analysis {
       listSkipped: options.listSkipped,
       files: this.configFiles(),
       config: this.explicit,
+      configOf: (dir) => this.policies.configFor(dir),
       kindOf: (file, text, explicit) => this.kindOf(file, { text, explicit }, options.overrides),
     });
     // A file another one found here claims is linted as part of that file's project only (its findings come

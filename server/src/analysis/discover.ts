@@ -19,6 +19,8 @@ export interface DiscoverOptions {
   files: ConfigFiles;
   /** `--config`: one config for every file; config files in the tree are then not looked for. */
   config?: LoadedConfig;
+  /** The nearest config of a folder, when the caller keeps them (the analysis's policies); else looked up here. */
+  configOf?: (dir: string) => LoadedConfig;
   /** Also list the files a walk passes over (`--verbose`). */
   listSkipped?: boolean;
   /** The kind of a file (by name, then by its text when the name leaves it open), or undefined. */
@@ -69,6 +71,8 @@ class Discovery {
   private readonly configs = new Map<string, ActiveConfig>();
   /** Many files named on the command line share a folder: its config is looked up (a walk to the root) once. */
   private readonly configByDir = new Map<string, ActiveConfig>();
+  /** Folders' configs as a walk up found them (each folder and parent probed once). */
+  private readonly loadedByDir = new Map<string, LoadedConfig>();
 
   constructor(private readonly options: DiscoverOptions) {}
 
@@ -164,7 +168,7 @@ class Discovery {
       // A config named with --config may live anywhere (a shared file): its globs are relative to the working directory.
       active = this.options.config
         ? this.activate(this.options.config, this.options.cwd, this.options.cwd)
-        : this.activate(loadConfigFor(dir, this.options.files), this.options.cwd);
+        : this.activate(this.options.configOf?.(dir) ?? loadConfigFor(dir, this.options.files, this.loadedByDir), this.options.cwd);
       this.configByDir.set(dir, active);
     }
     return active;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeBytes, type Encoding } from './decode';
+import { isNormalizedAbsolute } from '../fs';
 
 /** Where bytes come from: the disk, or a test's in-memory files. */
 export interface ByteSource {
@@ -11,6 +12,11 @@ export interface ByteSource {
   realPath(file: string): string | undefined;
   /** The names of the folders directly inside `dir` (not following symlinks), at most `max`; none when unknown. */
   subfolders?(dir: string, max: number): string[];
+  /**
+   * What the last component of the path is, without following it (`lstat`): absent, a symbolic link, a regular
+   * file (with its size) or something else; undefined when that cannot be told (then `realPath` decides).
+   */
+  entry?(file: string): { kind: 'missing' | 'symlink' | 'other' } | { kind: 'file'; size: number } | undefined;
 }
 
 /** Texts that win over the disk: the editor's open documents, or the fixed texts the CLI holds before writing. */
@@ -60,6 +66,15 @@ export function diskBytes(): ByteSource {
         return [];
       }
     },
+    entry(file) {
+      try {
+        const st = fs.lstatSync(file, { throwIfNoEntry: false });
+        if (st === undefined) return { kind: 'missing' };
+        return st.isFile() ? { kind: 'file', size: st.size } : { kind: st.isSymbolicLink() ? 'symlink' : 'other' };
+      } catch {
+        return undefined; // ENOTDIR, EACCES, a name too long: realPath decides
+      }
+    },
   };
 }
 
@@ -74,6 +89,10 @@ export function isVirtualPath(p: string): boolean {
  */
 export class FileReader {
   private readonly kept = new Map<string, ReadResult>();
+  /** With `keep`: real paths (of files and of their folders) as resolved once. */
+  private readonly realPaths = new Map<string, string | undefined>();
+  /** With `keep`: sizes of regular files (not links) their real path was resolved with, for the read that follows. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     private readonly bytes: ByteSource,
@@ -108,11 +127,39 @@ export class FileReader {
   }
 
   realPath(file: string): string | undefined {
-    return isVirtualPath(file) ? file : this.bytes.realPath(file);
+    if (isVirtualPath(file)) return file;
+    if (!this.keep) return this.bytes.realPath(file);
+    if (this.realPaths.has(file)) return this.realPaths.get(file);
+    const real = this.resolveOnce(file);
+    this.realPaths.set(file, real);
+    return real;
+  }
+
+  /**
+   * A real path for the run (`keep`: nothing changes meanwhile). A project probes many names per folder, most
+   * absent (`.env`, override files, configs up the tree), and `realpath` reads every component of the path
+   * again: here one `lstat` says whether the name is there and whether it is a link; a name that is not a link
+   * is its folder's real path (resolved once per folder) with the name, as `realpath` would give (for a normalized
+   * absolute path; others, and other systems' paths, are resolved by `realpath`).
+   */
+  private resolveOnce(file: string): string | undefined {
+    const entry = this.bytes.entry?.(file);
+    if (entry?.kind === 'missing') {
+      // Absent now is absent for the run: the read that follows needs no `stat`.
+      if (!this.kept.has(file)) this.kept.set(file, { status: 'missing' });
+      return undefined;
+    }
+    if (entry?.kind === 'file') this.sizes.set(file, entry.size);
+    const dir = path.dirname(file);
+    if ((entry?.kind === 'file' || entry?.kind === 'other') && dir !== file && isNormalizedAbsolute(file)) {
+      const realDir = this.realPath(dir);
+      if (realDir !== undefined) return path.join(realDir, path.basename(file));
+    }
+    return this.bytes.realPath(file);
   }
 
   private readDisk(file: string, maxBytes: number): ReadResult {
-    const size = this.bytes.sizeOf(file);
+    const size = this.sizes.get(file) ?? this.bytes.sizeOf(file);
     if (size === undefined) return { status: 'missing' };
     if (size > maxBytes) return { status: 'too-large', bytes: size };
     const buffer = this.bytes.read(file);

@@ -18,6 +18,9 @@ import { profileLevels } from './profiles';
 /** Files larger than this are not analysed unless the config or the editor's setting says otherwise. */
 export const DEFAULT_MAX_FILE_KB = 1024;
 
+/** Folders whose config is remembered (each with its parents) before the memo starts again. */
+const MAX_FOLDERS = 65_536;
+
 /** Editor settings that win over `.dockwarden.yaml` (a subset of its keys). */
 export type ConfigOverrides = Partial<
   Pick<DockwardenConfig, 'rules' | 'trustedRegistries' | 'composeFiles' | 'profile' | 'maxFileSizeKb' | 'markdown'>
@@ -50,6 +53,7 @@ export interface Policy {
 export class Policies {
   private readonly byDir = new Map<string, LoadedConfig>();
   private readonly built = new Map<string, { overrides: ConfigOverrides | undefined; policy: Policy }>();
+  private shared = new WeakMap<LoadedConfig, { overrides: ConfigOverrides | undefined; parts: SharedParts }>();
 
   constructor(
     private readonly files: ConfigFiles,
@@ -64,13 +68,15 @@ export class Policies {
     if (this.explicit) return this.explicit.loaded;
     let loaded = this.byDir.get(dir);
     if (!loaded) {
+      // Folders and their parents are remembered as the walk up passes them (a run over thousands of project
+      // folders looks each parent up once); bounded for a long editor session.
+      if (this.byDir.size > MAX_FOLDERS) this.byDir.clear();
       try {
-        loaded = loadConfigFor(dir, this.files);
+        loaded = loadConfigFor(dir, this.files, this.byDir);
       } catch {
         loaded = { config: { rules: {}, ignore: [], fixes: {} }, errors: [] };
+        this.byDir.set(dir, loaded);
       }
-      if (this.byDir.size > 4096) this.byDir.clear();
-      this.byDir.set(dir, loaded);
     }
     return loaded;
   }
@@ -81,8 +87,15 @@ export class Policies {
     const key = `${loaded.file ?? `<none>:${base}`}`;
     const hit = this.built.get(key);
     if (hit && hit.overrides === overrides) return hit.policy;
-    const policy = buildPolicy(loaded, base, overrides, this.locale, this.roots);
-    if (this.built.size > 4096) this.built.clear();
+    // What does not depend on the folder (severities, rule settings, matchers) is made once per config: without a
+    // config file each folder has a policy of its own (its globs' base), and a run may lint thousands of them.
+    let shared = this.shared.get(loaded);
+    if (!shared || shared.overrides !== overrides) {
+      shared = { overrides, parts: sharedParts(loaded, overrides, this.locale, this.roots) };
+      this.shared.set(loaded, shared);
+    }
+    const policy = buildPolicy(shared.parts, base);
+    if (this.built.size > MAX_FOLDERS) this.built.clear();
     this.built.set(key, { overrides, policy });
     return policy;
   }
@@ -91,39 +104,64 @@ export class Policies {
   clear(): void {
     this.byDir.clear();
     this.built.clear();
+    this.shared = new WeakMap();
   }
 }
 
-function buildPolicy(
-  loaded: LoadedConfig,
-  base: string,
-  overrides: ConfigOverrides | undefined,
-  locale: Locale,
-  roots: readonly string[],
-): Policy {
+/** The parts of a policy that depend on the config and the editor's settings only, not on the folder. */
+interface SharedParts {
+  loaded: LoadedConfig;
+  config: DockwardenConfig;
+  profile: Profile;
+  maxBytes: number;
+  optIn: ReadonlySet<string>;
+  ignore: (relPath: string) => boolean;
+  composeGlobs: (relPath: string) => boolean;
+  editorGlobs: ((file: string) => boolean) | undefined;
+  fixEnabled: (ruleId: string) => boolean;
+  engine: LintOptions;
+  rulesKey: string;
+}
+
+function sharedParts(loaded: LoadedConfig, overrides: ConfigOverrides | undefined, locale: Locale, roots: readonly string[]): SharedParts {
   const config = overrides ? mergeConfig(loaded.config, { ...overrides, composeFiles: undefined }) : loaded.config;
   const profile = config.profile ?? 'recommended';
   const explicit = severityResolver(config);
   const byProfile = profileLevels(profile);
   const severity: SeverityResolver = (ruleId, file) => explicit(ruleId, file) ?? byProfile.level(ruleId);
   const untrustedOnly = new Set([...byProfile.untrustedOnly].filter((id) => explicit(id, '') === undefined));
-  const relative = (file: string) => toPosix(path.relative(base, file));
-  const ignore = pathMatcher(config.ignore);
-  const composeGlobs = pathMatcher(config.composeFiles ?? []);
-  const editorGlobs = overrides?.composeFiles?.length ? editorComposeMatcher(overrides.composeFiles, roots) : undefined;
   const settings = config.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : {};
   return {
     loaded,
     config,
-    base,
     profile,
     maxBytes: Math.floor((config.maxFileSizeKb ?? DEFAULT_MAX_FILE_KB) * 1024),
     optIn: new Set(config.markdown ? ['markdown'] : []),
-    ignored: (file) => ignore(relative(file)),
-    namedCompose: (file) => composeGlobs(relative(file)) || (editorGlobs?.(file) ?? false),
+    ignore: pathMatcher(config.ignore),
+    composeGlobs: pathMatcher(config.composeFiles ?? []),
+    editorGlobs: overrides?.composeFiles?.length ? editorComposeMatcher(overrides.composeFiles, roots) : undefined,
     fixEnabled: (ruleId) => fixEnabled(config, ruleId),
     engine: { locale, severity, settings, untrustedOnly },
     rulesKey: JSON.stringify([locale, settings, [...untrustedOnly].sort()]),
+  };
+}
+
+function buildPolicy(parts: SharedParts, base: string): Policy {
+  const { ignore, composeGlobs, editorGlobs } = parts;
+  const relative = (file: string) => toPosix(path.relative(base, file));
+  return {
+    loaded: parts.loaded,
+    config: parts.config,
+    base,
+    profile: parts.profile,
+    maxBytes: parts.maxBytes,
+    optIn: parts.optIn,
+    // Without globs no path is made relative (path.relative is a cost per file and per lookup).
+    ignored: parts.config.ignore.length === 0 ? () => false : (file) => ignore(relative(file)),
+    namedCompose: (file) => (parts.config.composeFiles?.length ? composeGlobs(relative(file)) : false) || (editorGlobs?.(file) ?? false),
+    fixEnabled: parts.fixEnabled,
+    engine: parts.engine,
+    rulesKey: parts.rulesKey,
   };
 }
 

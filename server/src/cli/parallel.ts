@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { MessagePort, Worker as WorkerThread } from 'node:worker_threads';
 import type { DiscoveredFile } from '../analysis';
@@ -13,9 +14,11 @@ import type { FileFindings, LintSetup } from './lint-files';
 export interface ParallelOptions {
   /** The script a worker runs: the CLI entry, which calls `runLintWorker` when it is not the main thread. */
   script: string;
-  /** Fewer files than this are linted on the main thread alone (starting a worker costs ~50 ms). */
+  /** Fewer files than this are linted on the main thread alone. */
   minFiles?: number;
-  /** Worker threads to start; default: the available cores minus the main thread. */
+  /** Fewer bytes than this (all files together) are linted on the main thread alone (see DEFAULT_MIN_BYTES). */
+  minBytes?: number;
+  /** Worker threads to start; default: the cores idle right now (the main thread aside), at most 8. */
   workers?: number;
   /** Told how many files the workers linted (tests check that they did). */
   report?: (workerFiles: number) => void;
@@ -24,11 +27,18 @@ export interface ParallelOptions {
 }
 
 const DEFAULT_MIN_FILES = 48;
+/**
+ * A worker pays for itself only on a large input and an idle core (docs/decisions/performance.md). Each worker
+ * loads the bundle and warms up a JIT of its own, and its findings are copied back: measured on 2 cores with
+ * no core idle, one worker added 17 % to the CPU time at 100 files (36 KB), 30 % at 412 (146 KB) and 33 % at
+ * 4,120 (1.4 MB), and the run took longer, not shorter. Below this size (a repository's few compose files, a
+ * pre-commit hook) the main thread lints alone.
+ */
+const DEFAULT_MIN_BYTES = 1024 * 1024;
 /** Passed to workers as their argv, so the entry knows a worker without loading node:worker_threads (~10 ms) first. */
 export const WORKER_ARG = '--dockwarden-lint-worker';
 /** A worker that makes no progress for this long is given up on; its files are linted here. */
 const STALL_MS = 30_000;
-
 interface WorkerInput {
   dockwardenLintWorker: true;
   files: DiscoveredFile[];
@@ -53,12 +63,11 @@ export function lintInParallel(
   opts: ParallelOptions,
   lintHere: (file: DiscoveredFile) => FileFindings,
 ): FileFindings[] | undefined {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // Each worker loads the bundle and warms up the JIT on its own: on a machine whose cores are already busy
-  // that costs more than it saves (measured: 1.8 s instead of 1.4 s at a load of 6 on 2 cores).
-  const idleCores = Math.floor(cores - os.loadavg()[0]);
-  const count = Math.min(opts.workers ?? Math.min(cores - 1, idleCores), 8);
-  if (count < 1 || files.length < (opts.minFiles ?? DEFAULT_MIN_FILES)) return undefined;
+  if (files.length < (opts.minFiles ?? DEFAULT_MIN_FILES)) return undefined;
+  // Idle cores first: reading the run queue costs less than adding up the files' sizes.
+  const count = Math.min(opts.workers ?? idleCoresNow(), 8);
+  if (count < 1) return undefined;
+  if (opts.workers === undefined && !atLeastBytes(files, opts.minBytes ?? DEFAULT_MIN_BYTES)) return undefined;
 
   const { MessageChannel, receiveMessageOnPort, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const shared = new SharedArrayBuffer(8);
@@ -110,6 +119,37 @@ export function lintInParallel(
   opts.report?.(received);
   for (let i = 0; i < files.length; i++) results[i] ??= lintHere(files[i]);
   return results as FileFindings[];
+}
+
+/** Whether the files add up to `min` bytes (stops counting there; a file that cannot be read counts nothing). */
+function atLeastBytes(files: readonly DiscoveredFile[], min: number): boolean {
+  let total = 0;
+  for (const f of files) {
+    if (total >= min) return true;
+    try {
+      total += fs.statSync(f.path, { throwIfNoEntry: false })?.size ?? 0;
+    } catch {
+      // unreadable: its lint says so
+    }
+  }
+  return total >= min;
+}
+
+/**
+ * Cores nobody else is using now, besides this thread's: the cores less the threads running at this instant
+ * (`/proc/loadavg`'s run queue, which counts this one). The one-minute load average, where there is no run queue
+ * to read, counts the runs just finished too (a build, the previous run of a benchmark).
+ */
+function idleCoresNow(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  let running: number | undefined;
+  try {
+    const m = /^\S+ \S+ \S+ (\d+)\//.exec(fs.readFileSync('/proc/loadavg', 'latin1'));
+    if (m) running = Number(m[1]);
+  } catch {
+    // not Linux
+  }
+  return Math.min(cores - 1, running !== undefined ? cores - running : Math.floor(cores - os.loadavg()[0]));
 }
 
 /** The worker side: true when this thread is a lint worker (and has done its work). */

@@ -86,10 +86,12 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   // directory and the linted paths, unless --allow-outside; so are --config, --baseline and the files --fix
   // writes, when they are symbolic links (safe-files.ts).
   const roots = opts.allowOutside ? undefined : [io.cwd, ...opts.paths.map((p) => lintRoot(path.resolve(io.cwd, p)))];
-  const confinement = roots && new Confinement(roots);
+  // Made only for --config, --baseline and --fix: it resolves every root's real path, one per folder named.
+  let made: Confinement | undefined;
+  const confinement = () => (made ??= roots && new Confinement(roots));
   let configText: string | undefined;
   if (opts.config) {
-    const read = readRegularFile(path.resolve(io.cwd, opts.config), MAX_CONFIG_BYTES, confinement);
+    const read = readRegularFile(path.resolve(io.cwd, opts.config), MAX_CONFIG_BYTES, confinement());
     if (!read.ok) {
       const why = read.reason === 'missing' ? t.missingPath(opts.config) : t.cannotUse(opts.config, t.readFailure(read.reason, read.real));
       io.stderr.write(`dockwarden: ${why}\n${t.seeHelp}\n`);
@@ -131,7 +133,7 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   const shown = displayNames(files, io.cwd);
 
   if (opts.fix) {
-    const done = applyFixes(opts, io, t, files, analysis, shown, confinement);
+    const done = applyFixes(opts, io, t, files, analysis, shown, confinement());
     if (done !== undefined) return done;
   }
 
@@ -141,7 +143,7 @@ function runLint(opts: CliOptions, io: CliIo, t: CliTexts): number {
   const textOf = (file: string) => analysis.textOf(path.resolve(io.cwd, file));
 
   if (opts.baseline) {
-    const kept = applyBaseline(opts, io, t, findings, textOf, confinement);
+    const kept = applyBaseline(opts, io, t, findings, textOf, confinement());
     if (typeof kept === 'number') return kept;
     findings = kept;
   }
