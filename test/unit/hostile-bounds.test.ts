@@ -21,6 +21,7 @@ import { toSarif, writeSarif } from '../../server/src/cli/sarif';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { parseConfig, severityResolver } from '../../server/src/analysis/config';
 import { parseDotenv } from '../../server/src/project/dotenv';
+import { parseInstructions } from '../../server/src/dockerfile/instructions';
 import { maskValues, shorten } from '../../shared-rules/src/bounds';
 
 const dockerfile = (text: string): Finding[] => lintText({ file: '/h/Dockerfile', text, kind: 'dockerfile' }).findings;
@@ -181,6 +182,16 @@ test('values from the process environment are masked in messages (longer ones an
 });
 
 // --- Patterns and loops that were super-linear -----------------------------------------------------------------
+
+test('a Dockerfile whose last line is a long comment with no line break: linear (the directive scan was quadratic)', () => {
+  for (const text of ['#'.repeat(146_000) + 'x#', '# syntax=docker/dockerfile:1\n# escape=`\n' + '# c'.repeat(40_000)]) {
+    const { value, ms } = timed(() => dockerfile(text));
+    assert.ok(ms < 1000, `took ${ms} ms for ${text.length} characters`);
+    assert.deepEqual(rules(value), [], 'a file of comments has no finding');
+  }
+  const { escape } = parseInstructions('# escape=`\nFROM a\n#' + 'c'.repeat(5000));
+  assert.equal(escape, '`', 'the directives are still read');
+});
 
 test('long-word compaction is one pass: 256 words of 4,095 characters', () => {
   const text = `${'a'.repeat(4095)} `.repeat(256);

@@ -46,8 +46,22 @@ export function parseInstructions(text: string, memo?: InstructionsMemo): Instru
 }
 
 function fullParse(text: string): Instructions {
-  const dockerfile = DockerfileParser.parse(text);
+  const dockerfile = DockerfileParser.parse(withCommentEnded(text));
   return { escape: dockerfile.getEscapeCharacter() || '\\', instructions: dockerfile.getInstructions() };
+}
+
+/** A last line longer than this that is a comment gets a line break after it (see withCommentEnded). */
+const LONG_LAST_COMMENT = 4096;
+
+/**
+ * dockerfile-ast's parser-directive scan restarts at every character of a comment line that no line break ends:
+ * quadratic in the length of a last line such as `#####…` (146 KB took two minutes). A line break after a
+ * comment changes no instruction and no range, and makes the scan linear.
+ */
+function withCommentEnded(text: string): string {
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  if (text.length - lastBreak - 1 <= LONG_LAST_COMMENT) return text;
+  return /^\uFEFF?[ \t]*#/.test(text.slice(lastBreak + 1, lastBreak + 1 + 64)) ? text + '\n' : text;
 }
 
 function splice(prev: Previous, lines: string[]): Instructions | undefined {
