@@ -7,6 +7,7 @@ import { engineRules } from '../../../shared-rules/src/meta';
 import type { FileAccess } from '../fs';
 import { shorten } from '../../../shared-rules/src/bounds';
 import { checkNesting } from '../compose/depth';
+import { withoutStackTraces } from '../text/yaml-errors';
 
 /** 0-based line and UTF-16 column of an offset. */
 function lineAndColumn(text: string, offset: number): { line: number; character: number } {
@@ -156,7 +157,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   }
   // uniqueKeys is off: the library's check is quadratic in a mapping's size (40,000 keys took 14 s); mappings
   // are checked for duplicate keys below instead, in one pass each.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = withoutStackTraces(() => parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
 
   const at = (offset: number | undefined): { line: number; character: number } => {
     const pos = lineCounter.linePos(offset ?? 0);

@@ -6,6 +6,7 @@ import { ServiceBuilder, type LimitHit } from './service';
 import type { EnvValue } from '../../../shared-rules/src/bounds';
 import { ExpansionBudget, limitProblem, MAX_VALUE } from '../limits';
 import { YamlView, type Entry } from './yaml-view';
+import { withoutStackTraces } from '../text/yaml-errors';
 import { parseIncludes } from './include';
 import { checkNesting } from './depth';
 import { contentEnd, type EditContext } from './edits';
@@ -87,7 +88,7 @@ function analyse(ctx: EditContext, text: string, options: ComposeParseOptions, r
   }
   // Later documents are not part of the compose model, but their syntax errors are still errors.
   // uniqueKeys is off because the library's check is quadratic in a mapping's size; YamlView checks instead.
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as unknown as Document[];
+  const docs = withoutStackTraces(() => parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })) as unknown as Document[];
   for (const d of docs) {
     for (const e of d.errors as YAMLError[]) {
       if (result.problems.length >= MAX_SYNTAX_PROBLEMS) break;

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { LineSpan } from '../../../shared-rules/src/model';
 import type { LineIndex, MappedText } from '../shell/text';
+import { withoutStackTraces } from '../text/yaml-errors';
 
 /**
  * YAML scalars as shell text with file offsets: the decoded value of a plain, quoted or block scalar, each unit
@@ -145,7 +146,7 @@ function blockText(text: string, from: number, to: number, folded: boolean): Map
 /** Parses a YAML file; undefined when it is not YAML. */
 export function parseYaml(text: string): Document | undefined {
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, maxAliasCount: 1000 } as never);
+    const doc = withoutStackTraces(() => parseDocument(text, { prettyErrors: false, uniqueKeys: false, maxAliasCount: 1000 } as never));
     if (doc.errors.length > 0) return undefined;
     return doc;
   } catch {
