@@ -393,3 +393,11 @@ export interface ParseProblem {
   messageId?: string;
   args?: Record<string, string>;
 }
+
+/** The list and limit fields of a container that sets none of them (each front end fills what is written). */
+export function noSettings(): Pick<
+  ContainerSpec,
+  'capAdd' | 'capDrop' | 'securityOpt' | 'devices' | 'mounts' | 'ports' | 'limits' | 'environment' | 'dependsOn'
+> {
+  return { capAdd: [], capDrop: [], securityOpt: [], devices: [], mounts: [], ports: [], limits: {}, environment: [], dependsOn: [] };
+}

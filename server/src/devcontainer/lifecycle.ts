@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { BuildCommand, ContainerSpec, ParseProblem } from '../../../shared-rules/src/model';
+import { noSettings, type BuildCommand, type ContainerSpec, type ParseProblem } from '../../../shared-rules/src/model';
 import { analyseShell, type ScriptContext } from '../docker-run/script';
 import { execFormCommands, MAX_DEPTH, TOO_DEEP, type WordInfo } from '../shell/commands';
 import type { ShellTrees } from '../shell/mvdan';
@@ -102,14 +102,6 @@ function scriptUnit(name: string, runsIn: 'host' | 'devcontainer', scripts: Buil
     extent: { start, end: ctx.index.positionAt(ctx.index.text.length) },
     scripts,
     runsIn,
-    capAdd: [],
-    capDrop: [],
-    securityOpt: [],
-    devices: [],
-    mounts: [],
-    ports: [],
-    limits: {},
-    environment: [],
-    dependsOn: [],
+    ...noSettings(),
   };
 }

@@ -13,6 +13,7 @@ import type {
   TextEdit,
   Val,
 } from '../../../shared-rules/src/model';
+import { noSettings } from '../../../shared-rules/src/model';
 import type { ShellTrees } from '../shell/mvdan';
 import type { LineIndex } from '../shell/text';
 import { findInvocation, type ArgvWord, type FlagUse, type Invocation } from './argv';
@@ -313,15 +314,7 @@ function emptyContainer(words: Word[], inv: Invocation, ctx: CommandContext, b: 
     declaration,
     extent,
     mapping: { addEntry: (key, value) => (FLAG_FOR_KEY[key]?.(value) ? b.insertFlag(FLAG_FOR_KEY[key](value)!) : []) },
-    capAdd: [],
-    capDrop: [],
-    securityOpt: [],
-    devices: [],
-    mounts: [],
-    ports: [],
-    limits: {},
-    environment: [],
-    dependsOn: [],
+    ...noSettings(),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   ShellCommand,
   Source,
 } from '../../../shared-rules/src/model';
+import { noSettings } from '../../../shared-rules/src/model';
 import { parseShellScript } from '../shell/commands';
 import type { LineIndex, MappedText } from '../shell/text';
 import { extendSuppressions, scanSuppressions } from '../suppressions';
@@ -223,15 +224,7 @@ export function scriptUnit(file: string, index: LineIndex, commands: BuildComman
     declaration: { file, range: { start, end: start } },
     extent: { start, end },
     scripts: commands,
-    capAdd: [],
-    capDrop: [],
-    securityOpt: [],
-    devices: [],
-    mounts: [],
-    ports: [],
-    limits: {},
-    environment: [],
-    dependsOn: [],
+    ...noSettings(),
   };
 }
 
