@@ -16,6 +16,8 @@ import { parseConfig } from '../../server/src/analysis/config';
 const MAX_MESSAGE = 1100;
 
 const RUNS = Number(process.env.DOCKWARDEN_FUZZ_RUNS ?? 1500);
+/** Whole-test timeout: 30 min, or 50 ms of wall time per case for long runs (100,000 cases take about an hour). */
+const TIMEOUT = Math.max(1_800_000, RUNS * 50);
 /**
  * CPU time of this process in ms (user + system), not wall time: what an input costs, whatever else the machine
  * runs (on a shared 2-core box a wall-clock bound failed for cases that take 0.5 s alone).
@@ -27,7 +29,7 @@ function cpuMs(): number {
 
 /** Linear in the input: 3 s plus 10 ms per KB (a mutation may insert 200 KB scalars). */
 const timeBound = (text: string) => 3000 + text.length / 100;
-test(`lintFile survives ${RUNS} mutated files within a time bound linear in their size`, { timeout: 1_800_000 }, () => {
+test(`lintFile survives ${RUNS} mutated files within a time bound linear in their size`, { timeout: TIMEOUT }, () => {
   const all = seeds();
   let slowest = 0;
   fc.assert(
@@ -55,7 +57,7 @@ test(`lintFile survives ${RUNS} mutated files within a time bound linear in thei
 const ENV_SEED = 'A=1\nexport B="two ${A}"\nC=\'three\' # c\n# comment\nD: ${B:-x}\nINHERITED\n';
 const CONFIG_SEED = 'rules:\n  host-*: error\n  privileged: off\ntrustedRegistries:\n  - ghcr.io/acme/*\nignore:\n  - vendor/**\n';
 
-test(`.env and config parsers survive ${Math.ceil(RUNS / 3)} hostile texts each within a time bound`, { timeout: 1_800_000 }, () => {
+test(`.env and config parsers survive ${Math.ceil(RUNS / 3)} hostile texts each within a time bound`, { timeout: TIMEOUT }, () => {
   const hostile: fc.Arbitrary<string> = fc.oneof(
     fc
       .tuple(fc.constantFrom(ENV_SEED, CONFIG_SEED), fc.array(mutation, { minLength: 1, maxLength: 4 }))
