@@ -25,16 +25,28 @@ export function fdWriter(fd: number): FdWriter {
       return !closed;
     },
     get isTTY(): boolean {
-      // A pipe or a file (what hooks and CI give) is told by a stat; only a character device may be a terminal.
-      tty ??= isCharacterDevice(fd) && (require('node:tty') as typeof import('node:tty')).isatty(fd);
+      // A pipe or a file (what hooks and CI give) is told by a stat; only a character device other than
+      // /dev/null (`dockwarden … >/dev/null`, for the exit status alone) may be a terminal.
+      tty ??= mayBeTerminal(fd) && (require('node:tty') as typeof import('node:tty')).isatty(fd);
       return tty;
     },
   };
 }
 
-function isCharacterDevice(fd: number): boolean {
+function mayBeTerminal(fd: number): boolean {
   try {
-    return fs.fstatSync(fd).isCharacterDevice();
+    const stat = fs.fstatSync(fd);
+    return stat.isCharacterDevice() && !isNullDevice(stat);
+  } catch {
+    return false;
+  }
+}
+
+function isNullDevice(stat: fs.Stats): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const devNull = fs.statSync('/dev/null');
+    return stat.rdev === devNull.rdev && stat.ino === devNull.ino && stat.dev === devNull.dev;
   } catch {
     return false;
   }
