@@ -156,7 +156,7 @@ export class Analysis {
       return { ...none, kind, findings: this.fileProblem(file, 'file-too-large', texts(this.locale).tooLarge(policy.maxBytes), policy) };
     }
     try {
-      const owner = isVirtualPath(file) ? undefined : this.ownerOf(file);
+      const owner = isVirtualPath(file) ? undefined : this.ownerOf(file, kind);
       if (owner) return this.lintWithin(owner, { file, kind, text }, request.overrides);
       return this.lintText(file, text, kind, policy, request.session, undefined, request.languageId);
     } catch (error) {
@@ -284,9 +284,9 @@ export class Analysis {
   }
 
   /** The file of another kind whose project claims `file` (FrontEnd.claims), read within the allowed folders. */
-  private ownerOf(file: string): { file: string; kind: string; text: string } | undefined {
+  private ownerOf(file: string, kind: string): { file: string; kind: string; text: string } | undefined {
     for (const frontEnd of this.frontEnds) {
-      if (!frontEnd.claims || !frontEnd.ownersOf) continue;
+      if (!frontEnd.claims || !frontEnd.ownersOf || !frontEnd.claimedKinds?.includes(kind)) continue;
       const subfolders = (dir: string) =>
         this.confinement.allows(dir, path.dirname(file)) ? this.reader.subfolders(dir, MAX_OWNER_FOLDERS) : [];
       for (const candidate of frontEnd.ownersOf(file, subfolders)) {

@@ -39,6 +39,8 @@ export interface FrontEnd {
    * alone, and linting one of them (an open editor) lints it within this file's project. From the text alone.
    */
   claims?(file: string, text: string): string[];
+  /** The kinds of file `claims` may name (no owner is looked for a file of another kind). */
+  readonly claimedKinds?: readonly string[];
   /**
    * The files of this kind that may claim `file` (where to look for them: `claims` decides). `subfolders` lists the
    * folders inside a folder, for owners one level down.

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { TextEdit } from '../../../shared-rules/src/model';
 import type { LineIndex } from '../text/line-index';
 import { applyEdits } from '../text/edits';
-import { commentSpans, commentsOf, jsonc, PARSE_OPTIONS } from './jsonc';
+import { checkJsonc, commentSpans, commentsOf, jsonc } from './jsonc';
 
 /**
  * Minimal edits of a JSON-with-comments text: remove array items or object properties (with the one comma that
@@ -14,6 +14,8 @@ import { commentSpans, commentsOf, jsonc, PARSE_OPTIONS } from './jsonc';
 export class JsonEdits {
   /** Characters the checks may still parse for this file. */
   private budget: number;
+  /** The file's comments, which every edited text must keep (read on the first check). */
+  private comments: string[] | undefined;
 
   constructor(
     private readonly file: string,
@@ -164,12 +166,12 @@ export class JsonEdits {
   private checked(edits: TextEdit[]): TextEdit[] {
     if (edits.length === 0 || this.budget < this.text.length * 2) return [];
     this.budget -= this.text.length * 2;
-    const after = applyEdits(this.text, edits);
+    const after = applyEdits(this.index, edits);
     if (after === undefined) return [];
-    const errors: import('jsonc-parser').ParseError[] = [];
-    jsonc().parseTree(after, errors, PARSE_OPTIONS);
-    if (errors.length > 0) return [];
-    const [was, now] = [commentsOf(this.text), commentsOf(after)];
+    const check = checkJsonc(after);
+    if (!check.valid) return [];
+    const was = (this.comments ??= commentsOf(this.text));
+    const now = check.comments;
     if (was.length !== now.length || was.some((c, i) => c !== now[i])) return [];
     return edits;
   }

@@ -22,6 +22,7 @@ export class DevcontainerFrontEnd implements FrontEnd {
   readonly languageIds = [];
   readonly commentPrefix = '//';
   readonly namedFileIsKind = false;
+  readonly claimedKinds = ['compose'];
   private readonly trees = new ShellTrees();
 
   constructor(private readonly host: FrontEndHost) {}

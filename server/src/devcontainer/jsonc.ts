@@ -33,7 +33,7 @@ export type JsonParse = { root: Node | undefined; error?: undefined } | { root?:
 
 /** Parses the text; an error (the first syntax error, or a nesting deeper than MAX_DEPTH) says where. */
 export function parseJsonc(text: string): JsonParse {
-  const deep = tooDeepAt(text);
+  const deep = mayBeTooDeep(text) ? tooDeepAt(text) : -1;
   if (deep >= 0) return { error: { offset: deep, message: `values are nested more than ${MAX_DEPTH} levels deep` } };
   const errors: ParseError[] = [];
   const root = jsonc().parseTree(text, errors, PARSE_OPTIONS);
@@ -41,6 +41,15 @@ export function parseJsonc(text: string): JsonParse {
     return { error: { offset: errors[0].offset, message: jsonc().printParseErrorCode(errors[0].error) } };
   }
   return { root };
+}
+
+/** Whether the text has more than MAX_DEPTH opening brackets at all (most files have a few dozen: no scan). */
+function mayBeTooDeep(text: string): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at >= 0; at = text.indexOf(bracket, at + 1)) if (++count > MAX_DEPTH) return true;
+  }
+  return false;
 }
 
 /** Offset of the first bracket past MAX_DEPTH levels, or -1. */
@@ -55,6 +64,24 @@ function tooDeepAt(text: string): number {
     }
   }
   return -1;
+}
+
+/**
+ * Whether `text` parses as JSONC without an error, and its comments in order: one pass of the parser's visitor,
+ * which builds no tree (what an edit is checked with). The text must be no deeper than MAX_DEPTH + 1 levels.
+ */
+export function checkJsonc(text: string): { valid: boolean; comments: string[] } {
+  const comments: string[] = [];
+  let valid = true;
+  jsonc().visit(
+    text,
+    {
+      onComment: (offset, length) => void comments.push(text.slice(offset, offset + length)),
+      onError: () => void (valid = false),
+    },
+    PARSE_OPTIONS,
+  );
+  return { valid, comments };
 }
 
 /** The comments of a text, in order (a fix must keep every one). */

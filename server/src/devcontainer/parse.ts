@@ -74,6 +74,9 @@ function nonRoot(node: Node | undefined): boolean {
 
 /** The Compose files a devcontainer.json names (absolute); none when it does not parse. */
 export function composeFilesOf(file: string, text: string): string[] {
+  // Discovery asks this of every devcontainer.json: most have no `dockerComposeFile` (unless a key spells it
+  // with escapes), and need no parse here.
+  if (!text.includes('dockerComposeFile') && !text.includes('\\u')) return [];
   const parse = parseJsonc(text);
   if (!parse.root || parse.root.type !== 'object') return [];
   const index = new LineIndex(text);

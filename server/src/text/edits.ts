@@ -25,8 +25,10 @@ export function spansOf(text: string | LineIndex, edits: readonly Pick<TextEdit,
  * Applies edits of one file (all positions refer to the original text). Overlapping edits are refused: returns
  * undefined so the caller can skip that fix.
  */
-export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'range' | 'newText'>[]): string | undefined {
-  const spans = spansOf(text, edits);
+export function applyEdits(source: string | LineIndex, edits: readonly Pick<TextEdit, 'range' | 'newText'>[]): string | undefined {
+  // A caller that checks many edits of one text passes its line index (built once, not per edit).
+  const text = typeof source === 'string' ? source : source.text;
+  const spans = spansOf(source, edits);
   if (!spans) return undefined;
   const parts: string[] = [];
   let at = 0;
