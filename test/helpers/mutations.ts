@@ -8,20 +8,39 @@ const seedsDir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', '
 
 export interface Seed {
   name: string;
-  kind: 'compose' | 'dockerfile';
+  kind: 'compose' | 'dockerfile' | 'devcontainer' | 'docker-run';
+  /** Where the file is written, relative to a project folder: its name says what it is. */
+  file: string;
+  /** The editor's language id for it. */
+  languageId: string;
   text: string;
 }
 
+/** One seed per kind of source (the corpus has only Compose files and Dockerfiles). */
+const OWN: ReadonlyArray<Omit<Seed, 'text'>> = [
+  { name: 'compose.yaml', kind: 'compose', file: 'compose.yaml', languageId: 'dockercompose' },
+  { name: 'Dockerfile', kind: 'dockerfile', file: 'Dockerfile', languageId: 'dockerfile' },
+  { name: 'devcontainer.json', kind: 'devcontainer', file: '.devcontainer/devcontainer.json', languageId: 'jsonc' },
+  { name: 'deploy.sh', kind: 'docker-run', file: 'deploy.sh', languageId: 'shellscript' },
+  { name: 'Makefile', kind: 'docker-run', file: 'Makefile', languageId: 'makefile' },
+  { name: 'ci.yml', kind: 'docker-run', file: '.github/workflows/ci.yml', languageId: 'yaml' },
+];
+
 export function seeds(): Seed[] {
-  const own: Seed[] = [
-    { name: 'compose.yaml', kind: 'compose', text: fs.readFileSync(path.join(seedsDir, 'compose.yaml'), 'utf8') },
-    { name: 'Dockerfile', kind: 'dockerfile', text: fs.readFileSync(path.join(seedsDir, 'Dockerfile'), 'utf8') },
-  ];
+  const own: Seed[] = OWN.map((s) => ({ ...s, text: fs.readFileSync(path.join(seedsDir, s.name), 'utf8') }));
   // Every 7th corpus file keeps the seed set varied without making each case slow.
   const corpus = corpusFiles()
     .filter((_, i) => i % 7 === 0)
-    .map((f) => ({ name: f.file, kind: f.kind, text: fs.readFileSync(f.file, 'utf8') }));
+    .map((f): Seed => {
+      const [file, languageId] = f.kind === 'compose' ? ['compose.yaml', 'dockercompose'] : ['Dockerfile', 'dockerfile'];
+      return { name: f.file, kind: f.kind, file, languageId, text: fs.readFileSync(f.file, 'utf8') };
+    });
   return [...own, ...corpus];
+}
+
+/** Case `i` of a seed as a path relative to a folder of many cases: a folder of its own, the seed's file in it. */
+export function caseFile(seed: Seed, i: number): string {
+  return `case${i}/${seed.file}`;
 }
 
 const YAML_TOKENS = [
@@ -58,6 +77,14 @@ const YAML_TOKENS = [
   '🐳',
   '日本語',
   '\\',
+  // JSON with comments (devcontainer.json).
+  ',',
+  '//',
+  '/*',
+  '*/',
+  '"\\u0064ockerComposeFile": ',
+  '"runArgs": ["--privileged", "-v", "/:/host"], ',
+  '"${localEnv:HOME}"',
 ];
 const DOCKERFILE_LINES = [
   'RUN <<EOF',
@@ -78,6 +105,13 @@ const DOCKERFILE_LINES = [
   'HEALTHCHECK CMD',
   '# escape=`',
   'RUN if then fi; for; do done',
+  // docker run command lines (scripts, Makefiles, workflows).
+  'docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock -p 80:80 alpine',
+  'docker run $(echo -v) "${OPTS[@]}" \\',
+  '\tdocker run --rm -it --net=host $(IMAGE)',
+  '      run: docker run -v /:/host ${{ matrix.image }}',
+  'cat <<EOF | sh\ndocker run x\nEOF',
+  'curl -fsSL http://x | sudo bash -s --',
 ];
 
 export type Mutation = (text: string) => string;

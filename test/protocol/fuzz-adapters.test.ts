@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { mutatedFile, seeds } from '../helpers/mutations';
+import { caseFile, mutatedFile, seeds } from '../helpers/mutations';
 import { ROOT, startSession, tempDir, uriOf, withTimeout } from './harness';
 
 const RUNS = Math.max(20, Math.floor(Number(process.env.DOCKWARDEN_FUZZ_RUNS ?? 1500) / 10));
@@ -17,7 +17,8 @@ function samples(n: number) {
 test(`the CLI lints ${RUNS} mutated files in one run and lists every one`, { timeout: 300_000 }, () => {
   const dir = tempDir('dw-fuzz-cli-');
   const written = samples(RUNS).map(({ seed, text }, i) => {
-    const name = seed.kind === 'compose' ? `case${i}-compose.yaml` : `case${i}.Dockerfile`;
+    const name = caseFile(seed, i);
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
     return name;
   });
@@ -149,9 +150,8 @@ test(`the language server answers ${RUNS} mutated documents and keeps serving`, 
   try {
     let i = 0;
     for (const { seed, text } of samples(RUNS)) {
-      const file = path.join(dir, seed.kind === 'compose' ? `c${i}-compose.yaml` : `c${i}.Dockerfile`);
-      const uri = uriOf(file);
-      session.open(uri, text, seed.kind === 'compose' ? 'dockercompose' : 'dockerfile');
+      const uri = uriOf(path.join(dir, caseFile(seed, i)));
+      session.open(uri, text, seed.languageId);
       await session.waitFor(`diagnostics for case ${i}`, () => session.latest(uri), 20_000);
       i++;
     }

@@ -23,6 +23,8 @@ import { parseConfig, severityResolver } from '../../server/src/analysis/config'
 import { parseDotenv } from '../../server/src/project/dotenv';
 import { parseInstructions } from '../../server/src/dockerfile/instructions';
 import { maskValues, shorten } from '../../shared-rules/src/bounds';
+import { withoutTrailingComment } from '../../server/src/text/trailing-comment';
+import { substituteVariables } from '../../server/src/devcontainer/variables';
 
 const dockerfile = (text: string): Finding[] => lintText({ file: '/h/Dockerfile', text, kind: 'dockerfile' }).findings;
 const rules = (fs: Finding[]) => fs.map((f) => f.rule);
@@ -211,6 +213,32 @@ test('the one-line formatter equals the pattern it replaces and is linear', () =
   );
   const { ms } = timed(() => oneLine(`${' '.repeat(200_000)}x\n${' '.repeat(200_000)}`));
   assert.ok(ms < 1000, `took ${ms} ms`);
+});
+
+test('make and YAML trailing comments: the same text as the pattern, linear on a long run of blanks (the fuzz found it)', () => {
+  // One line (callers pass a line: no line break).
+  fc.assert(
+    fc.property(fc.stringMatching(/^[ \t#ax\u00a0]{0,20}$/), (s) =>
+      assert.equal(withoutTrailingComment(s).trim(), s.replace(/\s+#.*$/, '').trim(), JSON.stringify(s)),
+    ),
+    { numRuns: 3000 },
+  );
+  // A Makefile assignment and a workflow step followed by 95 KB of spaces: seconds in the pattern.
+  const blanks = ' '.repeat(95_000);
+  const makefile = `V=${blanks}x\nup:\n\tdocker run --privileged alpine\n`;
+  const { value, ms } = timed(() => lintText({ file: '/h/Makefile', text: makefile, kind: 'docker-run' }).findings);
+  assert.ok(ms < 1000, `took ${ms} ms`);
+  assert.ok(rules(value).includes('privileged'), rules(value).join(' '));
+  const workflow = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: alpine:3\n      options: --privileged${blanks}x\n    steps:\n      - run: echo\n`;
+  const wf = timed(() => lintText({ file: '/h/.github/workflows/ci.yml', text: workflow, kind: 'docker-run' }).findings);
+  assert.ok(wf.ms < 1000, `took ${wf.ms} ms`);
+});
+
+test('devcontainer variables: linear on a long run of unclosed ${', () => {
+  const text = '${localEnv:HOME}/x ' + '${'.repeat(100_000);
+  const { value, ms } = timed(() => substituteVariables({ text, offsets: Array.from(text, (_, i) => i) }));
+  assert.ok(ms < 1000, `took ${ms} ms`);
+  assert.equal(value.text, '${HOME}/x ' + '${'.repeat(100_000));
 });
 
 test('port ranges: the same answers as the pattern, linear on a long run of spaces', () => {

@@ -20,8 +20,10 @@ export function substituteVariables(src: MappedText, shell = false): MappedText 
   const out: MappedText = { text: '', offsets: [] };
   let at = 0;
   let homeEnd = -1;
+  // No variable ends after the last `}`: searching only up to it keeps a long run of unclosed `${` linear.
+  const scan = src.text.slice(0, src.text.lastIndexOf('}') + 1);
   VARIABLE.lastIndex = 0;
-  for (let m = VARIABLE.exec(src.text); m; m = VARIABLE.exec(src.text)) {
+  for (let m = VARIABLE.exec(scan); m; m = VARIABLE.exec(scan)) {
     if (shell && !DEVCONTAINER_NAME.test(m[1])) continue;
     push(out, src, at, m.index);
     const value = replacement(m[1]);

@@ -6,6 +6,7 @@ import { LineIndex, type MappedText } from '../shell/text';
 import { containerOfFlags, resolveValue, type CommandContext } from './container';
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
 import { foldedSpan, get, items, keyName, pairOf, pairsOf, parseYaml, scalarText, stringScalar } from './yaml-text';
+import { withoutTrailingComment } from '../text/trailing-comment';
 
 /**
  * GitHub Actions workflows (`.github/workflows/*.yml`):
@@ -189,13 +190,7 @@ function removePair(key: Scalar, value: Scalar, ctx: CommandContext): TextEdit[]
   const last = index.positionAt(Math.max(value.range[1] - 1, value.range[0])).line;
   const start = index.lineStart(first);
   if (index.text.slice(start, key.range[0]).trim() !== '') return [];
-  if (
-    index.text
-      .slice(value.range[1], index.lineEnd(last))
-      .replace(/\s+#.*$/, '')
-      .trim() !== ''
-  )
-    return [];
+  if (withoutTrailingComment(index.text.slice(value.range[1], index.lineEnd(last))).trim() !== '') return [];
   const end = last + 1 < index.lineCount ? index.lineStart(last + 1) : index.lineEnd(last);
   return [{ file: ctx.file, range: index.range(start, end), newText: '' }];
 }

@@ -3,6 +3,7 @@ import type { ParsedFile } from '../../../shared-rules/src/model';
 import { LineIndex, type MappedText } from '../shell/text';
 import { isBinary } from './shell-file';
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
+import { withoutTrailingComment } from '../text/trailing-comment';
 
 /**
  * Makefiles (`Makefile`, `makefile`, `GNUmakefile`, `*.mk`): each recipe line is a shell command of its own.
@@ -36,7 +37,7 @@ export function parseMakefile(file: string, text: string, trees?: ShellTrees): P
     const m = ASSIGN.exec(line);
     if (!m) continue;
     const [, name, op, raw] = m;
-    const value = raw.replace(/\s+#.*$/, '').trim();
+    const value = withoutTrailingComment(raw).trim();
     if (name === '.RECIPEPREFIX') continue;
     const literal = (op === '=' || op === ':=' || op === '::=' || op === ':::=' || op === '?=') && !/[$`\\]/.test(value);
     values.set(name, values.has(name) || !literal ? null : value);

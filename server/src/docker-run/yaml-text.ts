@@ -46,7 +46,7 @@ export function foldedSpan(index: LineIndex, node: Scalar): LineSpan | undefined
 }
 
 function trimEnd(s: string): string {
-  return s.replace(/\s+$/, '');
+  return s.trimEnd(); // = replace(/\s+$/, ""), which is quadratic on a long run of blanks before a last character
 }
 
 /** Plain and quoted scalars: escapes decoded (double quotes), `''` (single), line folding (a break → a space). */

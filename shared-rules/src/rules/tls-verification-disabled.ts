@@ -420,12 +420,16 @@ function configCommand(cmd: ShellCommand, at: number, name: string, config: (i: 
   }
 }
 
-/** Text a command writes that configures a tool: `echo "deb [trusted=yes] http://..." > /etc/apt/...`. */
-const APT_TRUSTED = /(?:^|\n)\s*deb(?:-src)?\s+\[([^\]\n]*)\]\s*(\S+)/g;
+/**
+ * Text a command writes that configures a tool: `echo "deb [trusted=yes] http://..." > /etc/apt/...`. A line's
+ * leading blanks are `[^\S\n]*`, not `\s*`, which starts again at every line break of a run of them: quadratic
+ * on its own (the words it reads are already compacted to 4 KB, so this is a second bound, not the only one).
+ */
+const APT_TRUSTED = /(?:^|\n)[^\S\n]*deb(?:-src)?\s+\[([^\]\n]*)\]\s*(\S+)/g;
 const APT_CONF =
   /(?:Acquire::https?::(?:[^:\s]+::)?Verify-(?:Peer|Host)\s+"?(?:false|0|no)"?|(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s+"?(?:true|1|yes)"?)/i;
-const REPO_LINE = /(?:^|\n|\\n)\s*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*(?:0|false|no|off)\s*(?=$|\n|\\n)/i;
-const WGETRC = /(?:^|\n|\\n)\s*check[_-]certificate\s*=\s*(?:off|0|no|false)\s*(?=$|\n|\\n)/i;
+const REPO_LINE = /(?:^|\n|\\n)[^\S\n]*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*(?:0|false|no|off)\s*(?=$|\n|\\n)/i;
+const WGETRC = /(?:^|\n|\\n)[^\S\n]*check[_-]certificate\s*=\s*(?:off|0|no|false)\s*(?=$|\n|\\n)/i;
 const SED_SET =
   /^s(.)(?:(?!\1).)*\1(?:(?!\1).)*\b(sslverify|gpgcheck|check_certificate)\s*=\s*(?:0|false|no|off)\b(?:(?!\1).)*\1[gI0-9]*$/i;
 /** Commands whose words are text written somewhere (a file, through a redirection or a pipe). */
