@@ -25,6 +25,7 @@ import { parseInstructions } from '../../server/src/dockerfile/instructions';
 import { maskValues, shorten } from '../../shared-rules/src/bounds';
 import { withoutTrailingComment } from '../../server/src/text/trailing-comment';
 import { substituteVariables } from '../../server/src/devcontainer/variables';
+import { expressions, lastName } from '../../server/src/docker-run/github-actions';
 
 const dockerfile = (text: string): Finding[] => lintText({ file: '/h/Dockerfile', text, kind: 'dockerfile' }).findings;
 const rules = (fs: Finding[]) => fs.map((f) => f.rule);
@@ -232,6 +233,33 @@ test('make and YAML trailing comments: the same text as the pattern, linear on a
   const workflow = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: alpine:3\n      options: --privileged${blanks}x\n    steps:\n      - run: echo\n`;
   const wf = timed(() => lintText({ file: '/h/.github/workflows/ci.yml', text: workflow, kind: 'docker-run' }).findings);
   assert.ok(wf.ms < 1000, `took ${wf.ms} ms`);
+});
+
+test('workflow expressions: a 200 KB option list without a stack overflow, linear on unclosed ${{ (the fuzz found the first)', () => {
+  const workflow = (options: string) =>
+    `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: alpine:3\n      options: ${options}\n    steps:\n      - run: echo\n`;
+  const { value, ms } = timed(() =>
+    lintText({
+      file: '/h/.github/workflows/ci.yml',
+      text: workflow(`--privileged \${{ matrix.opts }} ${'*'.repeat(200_000)}`),
+      kind: 'docker-run',
+    }),
+  );
+  assert.ok(ms < 2000, `took ${ms} ms`);
+  assert.ok(!rules(value.findings).includes('internal-error'), value.findings.map((f) => f.message).join(' '));
+  assert.ok(rules(value.findings).includes('privileged'), rules(value.findings).join(' '));
+  const text = 'x ${{ github.workspace }} ' + '${{'.repeat(100_000);
+  const unclosed = timed(() => expressions({ text, offsets: Array.from(text, (_, i) => i) }));
+  assert.ok(unclosed.ms < 1000, `took ${unclosed.ms} ms`);
+  assert.equal(unclosed.value.text, 'x ${GITHUB_WORKSPACE} ' + '${{'.repeat(100_000));
+  fc.assert(
+    fc.property(fc.stringMatching(/^[a9_. -]{0,12}$/), (body) =>
+      assert.equal(lastName(body), /([A-Za-z_][A-Za-z0-9_]*)\W*$/.exec(body)?.[1], JSON.stringify(body)),
+    ),
+    { numRuns: 3000 },
+  );
+  const longWord = timed(() => lastName(`${'a'.repeat(100_000)} .`));
+  assert.ok(longWord.ms < 500, `took ${longWord.ms} ms`);
 });
 
 test('devcontainer variables: linear on a long run of unclosed ${', () => {

@@ -2,7 +2,7 @@ import type { ShellTrees } from '../shell/mvdan';
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ContainerSpec, EnvEntry, MappingSlot, ParsedFile, ShellWord, Source, TextEdit, Val } from '../../../shared-rules/src/model';
 import { parseShellScript } from '../shell/commands';
-import { LineIndex, type MappedText } from '../shell/text';
+import { LineIndex, pushRange, type MappedText } from '../shell/text';
 import { containerOfFlags, resolveValue, type CommandContext } from './container';
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
 import { foldedSpan, get, items, keyName, pairOf, pairsOf, parseYaml, scalarText, stringScalar } from './yaml-text';
@@ -92,13 +92,14 @@ export function expressions(src: MappedText): MappedText {
   if (!src.text.includes('${{')) return src;
   const out: MappedText = { text: '', offsets: [] };
   const re = /\$\{\{([\s\S]*?)\}\}/g;
+  // No expression ends after the last `}}`: searching only up to it keeps a long run of unclosed `${{` linear.
+  const scan = src.text.slice(0, src.text.lastIndexOf('}}') + 2);
   let at = 0;
-  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+  for (let m = re.exec(scan); m; m = re.exec(scan)) {
     out.text += src.text.slice(at, m.index);
-    out.offsets.push(...src.offsets.slice(at, m.index));
+    pushRange(out.offsets, src.offsets, at, m.index);
     const body = m[1].trim();
-    const last = /([A-Za-z_][A-Za-z0-9_]*)\W*$/.exec(body)?.[1] ?? 'EXPR';
-    const value = /^github\.workspace$/.test(body) ? '${GITHUB_WORKSPACE}' : `\${GHA_${last}}`;
+    const value = /^github\.workspace$/.test(body) ? '${GITHUB_WORKSPACE}' : `\${GHA_${lastName(body) ?? 'EXPR'}}`;
     const first = src.offsets[m.index];
     const end = src.offsets[m.index + m[0].length - 1];
     for (let k = 0; k < value.length; k++) {
@@ -108,8 +109,27 @@ export function expressions(src: MappedText): MappedText {
     at = m.index + m[0].length;
   }
   out.text += src.text.slice(at);
-  out.offsets.push(...src.offsets.slice(at));
+  pushRange(out.offsets, src.offsets, at, src.text.length);
   return out;
+}
+
+/**
+ * The expression's last name (`matrix.image` → `image`), as `/([A-Za-z_][A-Za-z0-9_]*)\W*$/` finds it, by a scan
+ * from the end: the pattern retries at every letter of a long word that is not last.
+ */
+export function lastName(body: string): string | undefined {
+  let end = body.length;
+  while (end > 0 && !isWordChar(body.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(body.charCodeAt(start - 1))) start--;
+  // The name starts at the word's first letter or `_` (`9image` → `image`).
+  while (start < end && body.charCodeAt(start) >= 48 && body.charCodeAt(start) <= 57) start++;
+  return start < end ? body.slice(start, end) : undefined;
+}
+
+/** `\w`: an ASCII letter, digit or `_`. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** The words of a YAML scalar as one shell word (volumes and ports items). */
@@ -158,7 +178,7 @@ function serviceContainer(key: Scalar, node: Node | null, name: string, ctx: Com
     const mapped = scalarText(ctx.index.text, options);
     const script = mapped ? parseShellScript(expressions(mapped), { file: ctx.file, index: ctx.index, trees: ctx.trees }) : undefined;
     const parsed = Array.isArray(script) ? script : undefined;
-    for (const cmd of parsed ?? []) if (!cmd.substitution) words.push(...cmd.words);
+    for (const cmd of parsed ?? []) if (!cmd.substitution) for (const w of cmd.words) words.push(w);
     // Words 0 and 1 of the command are the made-up `docker create`.
     const pair = pairOf(node, 'options');
     if (words.length > 0 && pair) entry = { from: 2, to: words.length + 1, remove: () => removePair(pair.key, options, ctx) };

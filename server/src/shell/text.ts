@@ -66,6 +66,6 @@ function isWordUnit(c: number): boolean {
 }
 
 /** `target.push(...source.slice(from, to))` without a spread (a spread of a megabyte's offsets overflows the stack). */
-function pushRange(target: number[], source: readonly number[], from: number, to: number): void {
+export function pushRange(target: number[], source: readonly number[], from: number, to: number): void {
   for (let i = from; i < to; i++) target.push(source[i]);
 }
