@@ -262,6 +262,19 @@ test('workflow expressions: a 200 KB option list without a stack overflow, linea
   assert.ok(longWord.ms < 500, `took ${longWord.ms} ms`);
 });
 
+test('a devcontainer.json with 150,000 items in capAdd and appPort: analysed, no stack overflow', () => {
+  for (const key of ['capAdd', 'appPort']) {
+    const items = Array.from({ length: 150_000 }, () => (key === 'capAdd' ? '"ALL"' : '"8:8"')).join(',');
+    const text = `{"image": "alpine:3.20", "${key}": [${items}]}`;
+    const { findings } = lintText({ file: '/h/.devcontainer/devcontainer.json', text, kind: 'devcontainer' });
+    assert.ok(!rules(findings).includes('internal-error'), findings.map((f) => f.message).join(' '));
+    assert.ok(
+      rules(findings).includes(key === 'capAdd' ? 'cap-add-dangerous' : 'port-all-interfaces'),
+      `${key}: ${rules(findings).join(' ')}`,
+    );
+  }
+});
+
 test('devcontainer variables: linear on a long run of unclosed ${', () => {
   const text = '${localEnv:HOME}/x ' + '${'.repeat(100_000);
   const { value, ms } = timed(() => substituteVariables({ text, offsets: Array.from(text, (_, i) => i) }));

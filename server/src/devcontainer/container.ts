@@ -17,6 +17,7 @@ import type { LineIndex } from '../text/line-index';
 import type { JsonEdits } from './edits';
 import { items, properties, property, stringText, valueOf, verbatim } from './jsonc';
 import { hasVariable, substituteVariables } from './variables';
+import { pushAll } from '../../../shared-rules/src/bounds';
 
 /**
  * A devcontainer.json's settings → one container (origin `devcontainer`), as the Dev Containers CLI starts it:
@@ -69,23 +70,24 @@ export function devcontainerOf(root: Node, ctx: JsonContext, base: ContainerBase
   c.origin = 'devcontainer';
   c.extent = ctx.index.range(root.offset, root.offset + root.length);
   c.mapping = runArgsSlot(root, runArgs, ctx, base);
-  c.mounts.unshift(...mountsOf(valueOf(root, 'mounts'), ctx));
+  // Array literals, not unshift(...): a spread of a few hundred thousand arguments overflows the stack.
+  c.mounts = [...mountsOf(valueOf(root, 'mounts'), ctx), ...c.mounts];
   if (!base.compose) {
     // `workspaceMount` replaces the workspace's bind mount (`source=/` hands over the host); removing it would
     // change which folder is the workspace, so it gets no removal fix.
     const workspace = valueOf(root, 'workspaceMount');
     const m = workspace?.type === 'string' ? stringMount(workspace, ctx) : undefined;
     if (m) c.mounts.unshift(m);
-    c.ports.unshift(...appPorts(root, ctx));
+    c.ports = [...appPorts(root, ctx), ...c.ports];
     c.image = imageOf(valueOf(root, 'image'), ctx);
   }
-  c.environment.unshift(...envEntries(root, 'containerEnv', ctx), ...envEntries(root, 'remoteEnv', ctx));
+  c.environment = [...envEntries(root, 'containerEnv', ctx), ...envEntries(root, 'remoteEnv', ctx), ...c.environment];
   const user = scalarVal(root, 'containerUser', ctx);
   if (user && !c.user) c.user = user;
   const privileged = booleanVal(root, 'privileged', ctx);
   const sources = [privileged, c.privileged].filter((v): v is Val => v !== undefined);
-  c.capAdd.push(...listOf(valueOf(root, 'capAdd'), ctx));
-  c.securityOpt.push(...listOf(valueOf(root, 'securityOpt'), ctx));
+  pushAll(c.capAdd, listOf(valueOf(root, 'capAdd'), ctx));
+  pushAll(c.securityOpt, listOf(valueOf(root, 'securityOpt'), ctx));
   applyFeatures(valueOf(root, 'features'), c, sources, ctx);
   if (sources.length > 0) {
     c.privilegedSources = sources;

@@ -6,6 +6,7 @@ import type { ShellTrees } from '../shell/mvdan';
 import type { JsonContext } from './container';
 import { items, properties, stringText, valueOf } from './jsonc';
 import { substituteVariables } from './variables';
+import { pushAll } from '../../../shared-rules/src/bounds';
 
 /**
  * Lifecycle commands (`initializeCommand`, `onCreateCommand`, `updateContentCommand`, `postCreateCommand`,
@@ -43,7 +44,7 @@ export function lifecycleCommands(root: Node, ctx: JsonContext, trees: ShellTree
     for (const node of commands) {
       if (!node) continue;
       const found = commandOf(node, ctx, shell, result);
-      (key === 'initializeCommand' ? host : inside).push(...found);
+      pushAll(key === 'initializeCommand' ? host : inside, found);
     }
   }
   for (const cmd of [...host, ...inside]) result.spans.push({ first: cmd.source.range.start.line, last: cmd.source.range.end.line });
@@ -56,8 +57,8 @@ export function lifecycleCommands(root: Node, ctx: JsonContext, trees: ShellTree
 function commandOf(node: Node, ctx: JsonContext, shell: ScriptContext, result: LifecycleResult): BuildCommand[] {
   if (node.type === 'string') {
     const r = analyseShell(substituteVariables(stringText(ctx.index.text, node), true), shell);
-    result.containers.push(...r.containers);
-    result.problems.push(...r.problems);
+    pushAll(result.containers, r.containers);
+    pushAll(result.problems, r.problems);
     return r.commands;
   }
   if (node.type !== 'array') return [];

@@ -9,6 +9,7 @@ import { devcontainerOf, sourceOf, type JsonContext } from './container';
 import { JsonEdits } from './edits';
 import { items, jsonc, parseJsonc, property, valueOf } from './jsonc';
 import { lifecycleCommands } from './lifecycle';
+import { pushAll } from '../../../shared-rules/src/bounds';
 
 /** What a devcontainer.json says, for the front end to build its project from. */
 export interface DevcontainerParse {
@@ -55,7 +56,7 @@ export function parseDevcontainer(file: string, text: string, trees?: ShellTrees
     }
   }
   const lifecycle = lifecycleCommands(root, ctx, trees);
-  containers.push(...lifecycle.containers);
+  pushAll(containers, lifecycle.containers);
   extendSuppressions(none.suppressions, lifecycle.spans);
   return {
     parsed: { ...none, containers, problems: lifecycle.problems },

@@ -17,6 +17,7 @@ import { noSettings } from '../../../shared-rules/src/model';
 import type { ShellTrees } from '../shell/mvdan';
 import type { LineIndex } from '../shell/text';
 import { findInvocation, type ArgvWord, type FlagUse, type Invocation } from './argv';
+import { pushAll } from '../../../shared-rules/src/bounds';
 
 /**
  * `docker run` / `create` flags → the container model. Every value carries the range of its flag with its value
@@ -259,8 +260,8 @@ const FLAG_READERS: Record<string, FlagReader> = {
   privileged: (c, b, f) => (c.privileged = b.bool(f)),
   'read-only': (c, b, f) => (c.readOnly = b.bool(f)),
   user: (c, b, f) => (c.user = b.val(f)),
-  'cap-add': (c, b, f) => c.capAdd.push(...b.list(f)),
-  'cap-drop': (c, b, f) => c.capDrop.push(...b.list(f)),
+  'cap-add': (c, b, f) => pushAll(c.capAdd, b.list(f)),
+  'cap-drop': (c, b, f) => pushAll(c.capDrop, b.list(f)),
   'security-opt': (c, b, f) => pushDefined(c.securityOpt, removableVal(b, f)),
   device: (c, b, f) => pushDefined(c.devices, removableVal(b, f)),
   'log-driver': (c, b, f) => (c.loggingDriver = b.val(f)),

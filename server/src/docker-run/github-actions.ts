@@ -7,6 +7,7 @@ import { containerOfFlags, resolveValue, type CommandContext } from './container
 import { analyseShell, parsedFile, type ScriptContext, type ScriptResult } from './script';
 import { foldedSpan, get, items, keyName, pairOf, pairsOf, parseYaml, scalarText, stringScalar } from './yaml-text';
 import { withoutTrailingComment } from '../text/trailing-comment';
+import { pushAll } from '../../../shared-rules/src/bounds';
 
 /**
  * GitHub Actions workflows (`.github/workflows/*.yml`):
@@ -198,7 +199,7 @@ function serviceContainer(key: Scalar, node: Node | null, name: string, ctx: Com
     { ...ctx, lineWords: true, ...(entry ? { entry } : {}) },
     { name, declaration, extent, image, mapping: optionsSlot(node, options, ctx) },
   );
-  c.environment.push(...envEntries(get(node, 'env'), ctx));
+  pushAll(c.environment, envEntries(get(node, 'env'), ctx));
   return c;
 }
 

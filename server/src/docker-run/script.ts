@@ -13,6 +13,7 @@ import { parseShellScript } from '../shell/commands';
 import type { LineIndex, MappedText } from '../shell/text';
 import { extendSuppressions, scanSuppressions } from '../suppressions';
 import { containerOfCommand, type CommandContext } from './container';
+import { pushAll } from '../../../shared-rules/src/bounds';
 
 /**
  * The analysis every source shares: a shell text (a whole script, a recipe line, a CI step; each unit of the
@@ -147,13 +148,13 @@ function parsePieces(src: MappedText, ctx: ScriptContext, result: ScriptResult):
       parsed = parse(lines[i].start, lines[j - 1].end);
     }
     if (parsed) {
-      out.push(...parsed);
+      pushAll(out, parsed);
       i = j;
       continue;
     }
     // Broken from here (or too long a construct): this line alone, then go on with the next.
     const alone = lines[i].end - lines[i].start <= MAX_LINE ? parse(lines[i].start, lines[i].end) : undefined;
-    if (alone) out.push(...alone);
+    if (alone) pushAll(out, alone);
     i++;
   }
   const at = firstSource(src, ctx);
