@@ -16,14 +16,22 @@ export interface Seed {
   text: string;
 }
 
-/** One seed per kind of source (the corpus has only Compose files and Dockerfiles). */
+/**
+ * One seed per kind of source (the corpus has only Compose files and Dockerfiles); `name` is relative to
+ * fuzz-seeds/ (the other sources' seeds are their front ends' fixtures).
+ */
 const OWN: ReadonlyArray<Omit<Seed, 'text'>> = [
   { name: 'compose.yaml', kind: 'compose', file: 'compose.yaml', languageId: 'dockercompose' },
   { name: 'Dockerfile', kind: 'dockerfile', file: 'Dockerfile', languageId: 'dockerfile' },
-  { name: 'devcontainer.json', kind: 'devcontainer', file: '.devcontainer/devcontainer.json', languageId: 'jsonc' },
-  { name: 'deploy.sh', kind: 'docker-run', file: 'deploy.sh', languageId: 'shellscript' },
-  { name: 'Makefile', kind: 'docker-run', file: 'Makefile', languageId: 'makefile' },
-  { name: 'ci.yml', kind: 'docker-run', file: '.github/workflows/ci.yml', languageId: 'yaml' },
+  {
+    name: '../devcontainer/image/.devcontainer/devcontainer.json',
+    kind: 'devcontainer',
+    file: '.devcontainer/devcontainer.json',
+    languageId: 'jsonc',
+  },
+  { name: '../docker-run/deploy.sh', kind: 'docker-run', file: 'deploy.sh', languageId: 'shellscript' },
+  { name: '../docker-run/Makefile', kind: 'docker-run', file: 'Makefile', languageId: 'makefile' },
+  { name: '../docker-run/ci.yml', kind: 'docker-run', file: '.github/workflows/ci.yml', languageId: 'yaml' },
 ];
 
 export function seeds(): Seed[] {
